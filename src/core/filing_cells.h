@@ -1,0 +1,41 @@
+// A filing flattened to (path → text) cells, and back. The store saves a filing as these
+// cells so that a save can write exactly the cells that changed, and a revision can record
+// each change as (path, old text, new text).
+//
+// Paths (ids are percent-escaped so that '/' never appears inside one):
+//   f/<field>                       header field
+//   t/<table>/#rows                 row count (keeps blank rows and empty tables)
+//   t/<table>/<row>/<column>        table cell, row numbered from 0
+//   i/#count, i/<n>/l1, i/<n>/l2, i/<n>/name, i/<n>/t/<period>, i/<n>/x/<column>
+//   n/#count, n/<n>/kind, n/<n>/text
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/filing.h"
+
+namespace formwork {
+
+using FilingCells = std::map<std::string, std::string>;
+
+FilingCells to_cells(const Filing& filing);
+
+// Rebuilds the content of a filing (fields, tables, indicators, notes); the caller sets id
+// and template. Throws std::invalid_argument naming the path on a malformed cell.
+Filing from_cells(const FilingCells& cells);
+
+struct CellChange {
+    std::string path;
+    bool had_old = false;
+    bool has_new = false;
+    std::string old_text;
+    std::string new_text;
+};
+
+// What turns `before` into `after`, in path order.
+std::vector<CellChange> diff_cells(const FilingCells& before, const FilingCells& after);
+
+}  // namespace formwork
