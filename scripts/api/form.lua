@@ -1,0 +1,170 @@
+---@meta form
+-- LuaLS stubs for the `form` module that templates (scripts/templates/*.lua) use to describe
+-- a form family. Formwork implements these functions in C++ (src/script/bind_form.cpp); this
+-- file only gives your editor completion and type checks. Each constructor records the line
+-- it is called on, so a mistake in the description is reported as `file:line: path: message`.
+
+---@class form
+form = {}
+
+---@alias form.ValueKind "text"|"longtext"|"enum"|"year"|"phone"|"money"|"integer"|"percent"|"target"
+
+---A header field or a table column.
+---@class form.Field
+---@field id string            stable identifier (ASCII letters, digits, `_`), unique in its block
+---@field label string         the label as printed on the family's form
+---@field aliases? string[]    other spellings seen in real filings (the importer matches them)
+---@field kind? form.ValueKind set by the kind constructors (`form.money{}` …); required with `form.field{}`
+---@field options? string[]    `enum` only: the choices
+---@field required? boolean
+---@field help? string         one line shown as a tooltip
+
+---@param spec form.Field
+---@return form.Field
+function form.field(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.text(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.longtext(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.enum(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.year(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.phone(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.money(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.integer(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.percent(spec) end
+---@param spec form.Field
+---@return form.Field
+function form.target(spec) end
+
+---A fixed row of a table (资金总额, 财政拨款 小计 …).
+---@class form.Row
+---@field id string
+---@field label string
+---@field aliases? string[]
+---@field indent? integer       0 for top-level rows, 1, 2 … for their parts
+---@field sum_of? string[]|string[][] row ids whose figures add up to this row's; a list of lists for several decompositions
+
+---@param spec form.Row
+---@return form.Row
+function form.row(spec) end
+
+---A block of header fields.
+---@class form.FieldsBlock
+---@field id string
+---@field label? string
+---@field fields form.Field[]
+
+---@param spec form.FieldsBlock
+---@return form.FieldsBlock
+function form.fields(spec) end
+
+---A table: fixed rows when `rows` is given, otherwise rows the user adds (expense lines).
+---@class form.TableBlock
+---@field id string
+---@field label string
+---@field aliases? string[]
+---@field unit? string             e.g. "万元"
+---@field columns form.Field[]
+---@field rows? form.Row[]
+---@field total? {label: string, columns: string[]}  a computed total row under free rows
+
+---@param spec form.TableBlock
+---@return form.TableBlock
+function form.table(spec) end
+
+---@class form.Level2
+---@field name string
+---@field aliases? string[]
+---@field required? boolean
+
+---@param spec form.Level2
+---@return form.Level2
+function form.level2(spec) end
+
+---@class form.Level1
+---@field name string
+---@field aliases? string[]
+---@field required? boolean
+---@field level2? (string|form.Level2)[]
+
+---@param spec form.Level1
+---@return form.Level1
+function form.level1(spec) end
+
+---The indicator tree (绩效指标).
+---@class form.IndicatorsBlock
+---@field id string
+---@field label? string
+---@field periods form.Field[]   one `form.target{}` per period column (半年/全年, 中期/年度, or one)
+---@field extra? form.Field[]    extra columns: description, basis, standard …
+---@field tree form.Level1[]
+
+---@param spec form.IndicatorsBlock
+---@return form.IndicatorsBlock
+function form.indicators(spec) end
+
+---A cumulative spending plan (资金支出计划 %).
+---@class form.SpendingPlanBlock
+---@field id string
+---@field label? string
+---@field points form.Field[]    one `form.percent{}` per point in time (3月底 …)
+
+---@param spec form.SpendingPlanBlock
+---@return form.SpendingPlanBlock
+function form.spending_plan(spec) end
+
+---A value the core computes with exact decimals (never Lua numbers).
+---References: "<table>.<column>" (a free-rows column), "<table>.<row>.<column>" (a fixed cell),
+---"fields.<field>".
+---@class form.Computed
+---@field id string
+---@field label string
+---@field of? string           `form.sum`: what to add up
+---@field numerator? string    `form.ratio`
+---@field denominator? string  `form.ratio`
+---@field places? integer      `form.ratio`: decimal places, rounded half-even (default 4)
+
+---@param spec form.Computed
+---@return form.Computed
+function form.sum(spec) end
+---@param spec form.Computed
+---@return form.Computed
+function form.ratio(spec) end
+
+---The whole template. A template file ends with `return form.template{ … }`.
+---@class form.Template
+---@field api integer|string      1 (or "1.x"): the template language version this file is written for
+---@field id string                stable id, e.g. "nantong-project"
+---@field version integer          bump when the layout changes
+---@field title string             the form's printed title
+---@field family string            the family the importer recognises, e.g. "nantong"
+---@field region? string
+---@field level? string
+---@field year? integer
+---@field money_unit? string       default "万元"
+---@field title_field string       the field that names a filing in lists
+---@field year_field? string       a field holding the budget year, when the form has one
+---@field total? string            reference to the total budget as filed, e.g. "income.total.full_year"
+---@field blocks (form.FieldsBlock|form.TableBlock|form.IndicatorsBlock|form.SpendingPlanBlock)[]
+---@field computed? form.Computed[]
+---@field grades? string[]         extra qualitative target words this family uses
+---@field options? table<string, string|number|boolean>  attributes checks may read
+---@field hooks? table<string, function>
+
+---@param spec form.Template
+---@return form.Template
+function form.template(spec) end
