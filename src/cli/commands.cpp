@@ -1,0 +1,45 @@
+// The subcommand table and the usage text generated from it.
+#include "cli/commands.h"
+
+#include <ostream>
+
+#include "formwork_version.h"
+
+namespace formwork::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"target", "[--json] TEXT...", "解析绩效指标值（如 ≥90%、≤9.6万元）并显示结果",
+         "parse target values (e.g. ≥90%, ≤9.6万元) and show the result", run_target},
+        {"info", "--db PATH [--json]", "显示数据库信息：架构版本、填报数量、修订数量",
+         "show a database: schema version, filings, revisions", run_info},
+    };
+    return table;
+}
+
+const Command* find_command(std::string_view name) {
+    for (const auto& c : commands())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+void print_usage(Context& ctx, std::ostream& os) {
+    os << ctx.tr("用法", "Usage") << ": formwork [--lang zh|en] <command> [options]\n"
+       << "       formwork --help | --version\n\n"
+       << ctx.tr("命令", "Commands") << ":\n";
+    for (const auto& c : commands()) {
+        std::string head = "  " + std::string(c.name);
+        head.resize(12, ' ');
+        os << head << (ctx.lang == Lang::Zh ? c.summary_zh : c.summary_en) << "\n";
+    }
+    os << "\n"
+       << ctx.tr("每个命令的选项：formwork <command> --help", "Options of a command: formwork <command> --help")
+       << "\n";
+}
+
+void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os) {
+    os << ctx.tr("用法", "Usage") << ": formwork " << cmd.name << " " << cmd.usage << "\n  "
+       << (ctx.lang == Lang::Zh ? cmd.summary_zh : cmd.summary_en) << "\n";
+}
+
+}  // namespace formwork::cli

@@ -1,0 +1,44 @@
+// The table of subcommands: `formwork --help` lists it, `main` dispatches through it, and a
+// new subcommand is one entry here plus one cmd_<name>.cpp.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/lang.h"
+
+namespace formwork::cli {
+
+struct Context {
+    Lang lang = Lang::Zh;
+    std::ostream& out;
+    std::ostream& err;
+
+    // Picks the user's language for a message.
+    const char* tr(const char* zh, const char* en) const { return lang == Lang::Zh ? zh : en; }
+};
+
+// Exit codes, stable for scripts.
+enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
+
+struct Command {
+    std::string_view name;
+    std::string_view usage;  // arguments after the name, e.g. "[--json] TEXT..."
+    std::string_view summary_zh;
+    std::string_view summary_en;
+    int (*run)(Context& ctx, const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands();
+const Command* find_command(std::string_view name);
+
+void print_usage(Context& ctx, std::ostream& os);
+void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os);
+
+// Subcommand entry points (one file each).
+int run_target(Context& ctx, const std::vector<std::string>& args);
+int run_info(Context& ctx, const std::vector<std::string>& args);
+
+}  // namespace formwork::cli
