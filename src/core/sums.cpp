@@ -1,1 +1,59 @@
-// placeholder, being written
+// Column sums with a per-cell account (see sums.h).
+#include "core/sums.h"
+
+#include "core/text.h"
+
+namespace formwork {
+
+namespace {
+
+// Adds one cell to the running sum.
+void add_cell(ColumnSum& sum, std::size_t row, const std::string& text) {
+    if (is_blank_cell(text)) {
+        ++sum.blank;
+        return;
+    }
+    std::string error;
+    const auto value = Decimal::parse(text, &error);
+    if (!value) {
+        sum.not_numbers.push_back({row, text, error});
+        return;
+    }
+    ++sum.numeric;
+    if (sum.overflow) return;  // keep classifying, stop adding
+    if (auto total = checked_add(sum.total, *value)) {
+        sum.total = *total;
+    } else {
+        sum.overflow = true;
+        sum.overflow_row = row;
+    }
+}
+
+}  // namespace
+
+bool is_blank_cell(std::string_view text) {
+    const std::u32string decoded = text::decode_utf8(text);
+    return text::trim(decoded).empty();
+}
+
+std::optional<Decimal> parse_amount(std::string_view text, std::string* error) {
+    if (is_blank_cell(text)) {
+        if (error) error->clear();
+        return std::nullopt;
+    }
+    return Decimal::parse(text, error);
+}
+
+ColumnSum sum_column(const Table& table, const std::string& column) {
+    ColumnSum sum;
+    for (std::size_t row = 0; row < table.rows.size(); ++row) add_cell(sum, row, table.rows[row].cell(column));
+    return sum;
+}
+
+ColumnSum sum_values(const std::vector<std::string>& texts) {
+    ColumnSum sum;
+    for (std::size_t i = 0; i < texts.size(); ++i) add_cell(sum, i, texts[i]);
+    return sum;
+}
+
+}  // namespace formwork
