@@ -1,1 +1,115 @@
-// placeholder, being written
+// Opening a Formwork database with SQLite once open_checks has found nothing to refuse, and
+// every refusal before the first write (see database.h).
+#include "store/database.h"
+
+#include <utility>
+
+#include "store/open_checks.h"
+#include "store/schema.h"
+#include "store/sql.h"
+
+namespace formwork::store {
+
+namespace {
+
+using Code = StoreError::Code;
+using Action = StoreError::Action;
+
+[[noreturn]] void refuse(Code code, const std::string& path, std::string detail = {}) {
+    throw StoreError(code, Action::Open, path, std::move(detail));
+}
+
+std::int64_t query_int(sqlite3* db, const std::string& path, const char* sql) {
+    Statement s(db, path, sql, Action::Open);
+    auto q = s.use();
+    return q.step() ? q.int64(0) : 0;
+}
+
+std::string query_text(sqlite3* db, const std::string& path, const char* sql) {
+    Statement s(db, path, sql, Action::Open);
+    auto q = s.use();
+    return q.step() ? q.text(0) : std::string();
+}
+
+Stamp read_stamp(sqlite3* db, const std::string& path) {
+    Stamp s;
+    s.application_id = static_cast<std::uint32_t>(query_int(db, path, "PRAGMA application_id"));
+    s.version = query_int(db, path, "PRAGMA user_version");
+    s.objects = query_int(db, path, "SELECT count(*) FROM sqlite_schema");
+    return s;
+}
+
+// Creates or migrates the schema, or just proves that the write lock can be had: a
+// database that another program keeps locked is better refused now than at the first save.
+void prepare_for_writing(sqlite3* db, const std::string& path, OpenMode mode) {
+    exec(db, path, "BEGIN IMMEDIATE", Action::Open);
+    try {
+        // Again inside the lock: another process may have created or migrated it meanwhile.
+        const Stamp s = read_stamp(db, path);
+        validate_stamp(s, path, mode);
+        apply_migrations(db, path, static_cast<int>(s.version), migrations());
+        exec(db, path, "COMMIT", Action::Open);
+    } catch (...) {
+        if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+}  // namespace
+
+Database Database::open(const std::string& path, OpenMode mode, const OpenOptions& options) {
+    const FileFacts facts = inspect_file(path, mode);
+    const bool writing = mode != OpenMode::ReadOnly;
+    if (writing) check_writable(path, facts);
+
+    const bool immutable = !writing && needs_immutable(path);
+    const int flags = (writing ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+                      (mode == OpenMode::CreateOrOpen ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX |
+                      SQLITE_OPEN_EXRESCODE | (immutable ? SQLITE_OPEN_URI : 0);
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(immutable ? immutable_uri(path).c_str() : path.c_str(), &raw, flags, nullptr);
+    // From here the handle is owned, so every refusal below closes it.
+    Database db(raw, path, !writing);
+    if (rc != SQLITE_OK) throw_sqlite(raw, rc, path, Action::Open);
+
+    // SQLite falls back to read-only silently when the file is write-protected.
+    if (writing && sqlite3_db_readonly(raw, "main") == 1) refuse(Code::ReadOnly, path, "opened read-only");
+    sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+    // The last connection to close checkpoints the WAL into the main file: refusing somebody
+    // else's database must not rewrite it that way. (An empty WAL checkpoints to nothing, and
+    // then closing is what removes the -wal and -shm files that opening created.)
+    if (facts.wal_content) sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+
+    const bool to_create = validate_stamp(read_stamp(raw, path), path, mode);
+    if (!writing) return db;
+
+    if (to_create || query_text(raw, path, "PRAGMA journal_mode") != "wal") {
+        if (query_text(raw, path, "PRAGMA journal_mode = WAL") != "wal")
+            refuse(Code::Io, path, "cannot switch to WAL");
+    }
+    exec(raw, path, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", Action::Open);
+    prepare_for_writing(raw, path, mode);
+    // Ours: checkpointing on close keeps the WAL short and leaves no -wal file behind.
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+    return db;
+}
+
+Database::Database(sqlite3* db, std::string path, bool read_only)
+    : db_(db), path_(std::move(path)), read_only_(read_only) {}
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), read_only_(other.read_only_) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        path_ = std::move(other.path_);
+        read_only_ = other.read_only_;
+    }
+    return *this;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+}  // namespace formwork::store

@@ -1,1 +1,90 @@
-// placeholder, being written
+// The schema versions of a Formwork database and how to move a file forward (see schema.h).
+#include "store/schema.h"
+
+#include <string>
+
+#include "store/sql.h"
+
+namespace formwork::store {
+
+namespace {
+
+// Version 1.
+//  filings         one row per filing: the columns a list shows without reading cells.
+//                  AUTOINCREMENT so that the id of a removed filing is never given to another
+//                  (ids appear in reports and scripts).
+//  filing_cells    the content, one row per (path → text) cell of core/filing_cells.h, plus
+//                  the store's own "m/…" cells (template, version, title, year), so a save
+//                  diffs and writes one cell at a time. WITHOUT ROWID: the primary key is the
+//                  only access path, and a filing's cells lie together in path order.
+//  revisions       one row per save that changed something; head_revision in filings is
+//                  the newest. restored_from names the revision a restore brought back.
+//  revision_changes  what each save changed: NULL old_value = the cell was added, NULL
+//                  new_value = removed. Earlier contents are rebuilt by undoing these
+//                  from the current cells backwards.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE filings (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    template_id      TEXT    NOT NULL,
+    template_version INTEGER NOT NULL,
+    title            TEXT    NOT NULL DEFAULT '',
+    year             TEXT    NOT NULL DEFAULT '',
+    created_at       TEXT    NOT NULL,
+    updated_at       TEXT    NOT NULL,
+    head_revision    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX filings_by_template_year ON filings(template_id, year);
+
+CREATE TABLE filing_cells (
+    filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+    path      TEXT    NOT NULL,
+    value     TEXT    NOT NULL,
+    PRIMARY KEY (filing_id, path)
+) WITHOUT ROWID;
+
+CREATE TABLE revisions (
+    id            INTEGER PRIMARY KEY,
+    filing_id     INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+    at            TEXT    NOT NULL,
+    summary       TEXT    NOT NULL DEFAULT '',
+    change_count  INTEGER NOT NULL,
+    restored_from INTEGER
+);
+CREATE INDEX revisions_by_filing ON revisions(filing_id, id);
+
+CREATE TABLE revision_changes (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    path        TEXT    NOT NULL,
+    old_value   TEXT,
+    new_value   TEXT,
+    PRIMARY KEY (revision_id, path)
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kVersion1},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+void apply_migrations(sqlite3* db, const std::string& path, int from_version, std::span<const Migration> list) {
+    for (const Migration& m : list) {
+        if (m.version <= from_version) continue;
+        if (m.version != from_version + 1)
+            throw StoreError(StoreError::Code::Sql, StoreError::Action::Open, path,
+                             "migration list skips from version " + std::to_string(from_version) + " to " +
+                                 std::to_string(m.version));
+        exec(db, path, m.sql, StoreError::Action::Open);
+        // PRAGMA takes no bound parameters; the numbers are ours, not user text.
+        const std::string stamp = "PRAGMA user_version = " + std::to_string(m.version) +
+                                  "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+        exec(db, path, stamp.c_str(), StoreError::Action::Open);
+        from_version = m.version;
+    }
+}
+
+}  // namespace formwork::store

@@ -1,0 +1,51 @@
+// One open Formwork database file. Opening checks that the file is ours, at a schema version
+// this build understands, writable when writing is asked for and not locked by another
+// program, and refuses with a StoreError otherwise, before writing anything. On success the
+// file is in WAL mode at the latest schema, with foreign keys on and synchronous=FULL, so
+// that every committed save survives a crash or a power cut.
+//
+// A Database belongs to one thread at a time.
+#pragma once
+
+#include <string>
+
+#include "store/store_error.h"
+
+struct sqlite3;  // opaque outside src/store: no other layer includes sqlite3.h
+
+namespace formwork::store {
+
+enum class OpenMode {
+    CreateOrOpen,  // a missing or zero-byte file becomes a new database
+    OpenExisting,  // the file must already be a Formwork database
+    ReadOnly,      // as OpenExisting, and nothing will be written
+};
+
+struct OpenOptions {
+    // How long to wait for another connection's lock before reporting Code::Locked.
+    int busy_timeout_ms = 2000;
+};
+
+class Database {
+public:
+    static Database open(const std::string& path, OpenMode mode, const OpenOptions& options = {});
+
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    ~Database();
+
+    const std::string& path() const { return path_; }
+    bool read_only() const { return read_only_; }
+
+    // For src/store only.
+    sqlite3* handle() const { return db_; }
+
+private:
+    Database(sqlite3* db, std::string path, bool read_only);
+
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    bool read_only_ = false;
+};
+
+}  // namespace formwork::store

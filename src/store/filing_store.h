@@ -1,0 +1,104 @@
+// Filings in a Formwork database: saving (one transaction that writes only the cells that
+// changed and records them as a revision), loading, listing, removing, and the history of
+// each filing: its revisions, the content as of any of them, and restoring one.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/filing.h"
+#include "store/database.h"
+
+namespace formwork::store {
+
+struct SaveInfo {
+    // Columns for lists and searches, derived by the caller from the template's fields; the
+    // store does not interpret fields itself.
+    std::string title;
+    std::string year;
+    // What the user did, shown in the revision list.
+    std::string summary;
+};
+
+struct SaveResult {
+    std::int64_t id = 0;
+    std::int64_t revision = 0;  // 0: nothing had changed, so nothing was written
+    std::size_t changed_cells = 0;
+    std::int64_t rows_written = 0;  // rows inserted, updated or deleted, all tables together
+
+    bool changed() const { return revision != 0; }
+};
+
+struct FilingSummary {
+    std::int64_t id = 0;
+    std::string template_id;
+    int template_version = 0;
+    std::string title;
+    std::string year;
+    std::string created_at;  // ISO-8601 UTC, e.g. 2024-05-01T08:30:00.125Z
+    std::string updated_at;
+    std::int64_t head_revision = 0;
+};
+
+struct RevisionInfo {
+    std::int64_t id = 0;
+    std::string at;  // ISO-8601 UTC
+    std::string summary;
+    std::int64_t change_count = 0;
+    std::int64_t restored_from = 0;  // the revision a restore brought back; 0 for an edit
+};
+
+class WriteTransaction;
+
+class FilingStore {
+public:
+    // `db` must outlive the store. Statements are prepared here, once.
+    explicit FilingStore(Database& db);
+    ~FilingStore();
+    FilingStore(const FilingStore&) = delete;
+    FilingStore& operator=(const FilingStore&) = delete;
+
+    // Inserts when filing.id == 0 (and sets it once committed), else updates the stored
+    // filing. Throws StoreError (FilingNotFound when the id is not stored).
+    SaveResult save(Filing& filing, const SaveInfo& info);
+
+    Filing load(std::int64_t id);
+    std::vector<FilingSummary> list();  // by id
+    void remove(std::int64_t id);       // with its cells and history
+
+    std::vector<RevisionInfo> revisions(std::int64_t filing_id);  // newest first
+    // The content right after `revision_id` was saved.
+    Filing load_revision(std::int64_t filing_id, std::int64_t revision_id);
+    // Saves the content of `revision_id` as a new revision (none if it equals the current).
+    SaveResult restore(std::int64_t filing_id, std::int64_t revision_id, const std::string& summary = {});
+
+    // Every stored filing in id order, read in one pass over one snapshot (for batch
+    // checks). `visit` may read through the other members; saving belongs after the pass,
+    // since the pass holds a read transaction that a write cannot always upgrade.
+    void for_each(const std::function<void(const Filing&)>& visit);
+
+    // Many saves as one transaction, e.g. an import: one durable commit for all of them
+    // instead of one each. Rolled back unless committed; an id a save assigned inside a
+    // batch that is rolled back means nothing.
+    class Batch {
+    public:
+        explicit Batch(FilingStore& store);
+        ~Batch();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        void commit();
+
+    private:
+        std::unique_ptr<WriteTransaction> tx_;
+    };
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace formwork::store

@@ -1,0 +1,49 @@
+// Internal to src/store: the statement cache of a FilingStore and the pieces its member
+// functions share (split over filing_store.cpp, filing_save.cpp and filing_read.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/filing_cells.h"
+#include "store/filing_store.h"
+#include "store/sql.h"
+
+namespace formwork::store {
+
+// The store's own cells beside the filing's: the template and the summary columns are saved
+// and diffed like any cell, so a revision records a change of template or title and a
+// restore brings them back. core paths never start with "m/".
+inline constexpr const char* kTemplateCell = "m/template";
+inline constexpr const char* kTemplateVersionCell = "m/template_version";
+inline constexpr const char* kTitleCell = "m/title";
+inline constexpr const char* kYearCell = "m/year";
+
+FilingCells stored_cells(const Filing& filing, const SaveInfo& info);
+// Takes the "m/" cells out of `cells` and rebuilds the filing; StoreError BadData if the
+// cells do not make one.
+Filing filing_from_stored(FilingCells cells, std::int64_t id, const std::string& path);
+
+struct FilingStore::Impl {
+    explicit Impl(Database& db);
+
+    sqlite3* db;
+    std::string path;
+    TransactionStatements tx;
+
+    Statement insert_filing, update_filing, touch_filing, filing_exists, delete_filing, list_filings;
+    Statement select_cells, insert_cell, update_cell, delete_cell, all_cells;
+    Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes;
+
+    [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;
+    void require_filing(std::int64_t id, StoreError::Action action);
+    FilingCells read_cells(std::int64_t id);
+    // The cells as they were right after `revision_id`: the current ones with every later
+    // change undone, newest first.
+    FilingCells cells_at(std::int64_t filing_id, std::int64_t revision_id);
+    // Makes the stored cells of filing `id` (0: a new filing) equal `next`, as one revision.
+    SaveResult write(std::int64_t id, const FilingCells& next, const std::string& summary,
+                     std::int64_t restored_from);
+};
+
+}  // namespace formwork::store

@@ -1,0 +1,142 @@
+// store-2: a save writes only what changed, whatever the size of the filing.
+//
+// rows_written for an update = the cell rows changed + one revisions row + one
+// revision_changes row per changed cell + the filings row (head revision, updated_at).
+#include <catch2/catch.hpp>
+
+#include "core/filing_cells.h"
+#include "store_test_support.h"
+
+using namespace formwork;
+using namespace formwork::store;
+using namespace formwork::store::test;
+
+namespace {
+
+struct Sized {
+    const char* name;
+    Filing filing;
+};
+
+}  // namespace
+
+TEST_CASE("store-2.1 a one-cell change writes one cell row, small filing or large") {
+    auto [name, start] = GENERATE(Sized{"small", sample_filing()}, Sized{"large", large_filing(2000, 500)});
+    INFO(name << " filing, " << to_cells(start).size() << " cells");
+    TempDir dir;
+    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    FilingStore store(db);
+    Filing f = start;
+    store.save(f, info_for(f));
+
+    f.table("expenses").rows[0].cells["full_year"] = "18.5";
+    const SaveResult r = store.save(f, info_for(f));
+    CHECK(r.changed());
+    CHECK(r.changed_cells == 1);
+    CHECK(r.rows_written == 4);  // cell + revision + change + filings row
+    CHECK(store.load(f.id).same_content(f));
+
+    const auto revs = store.revisions(f.id);
+    REQUIRE(revs.size() == 2);
+    CHECK(revs[0].change_count == 1);
+}
+
+TEST_CASE("store-2.2 a save with nothing changed writes nothing and makes no revision") {
+    TempDir dir;
+    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    FilingStore store(db);
+    Filing f = sample_filing();
+    store.save(f, info_for(f));
+    const auto bytes_before = read_file(dir.file("a.db-wal"));
+
+    const SaveResult r = store.save(f, info_for(f, "又存了一次"));
+    CHECK_FALSE(r.changed());
+    CHECK(r.id == f.id);
+    CHECK(r.revision == 0);
+    CHECK(r.changed_cells == 0);
+    CHECK(r.rows_written == 0);
+    CHECK(store.revisions(f.id).size() == 1);
+    CHECK(read_file(dir.file("a.db-wal")) == bytes_before);
+}
+
+TEST_CASE("store-2.3 added and removed cells are written as inserts and deletes, nothing more") {
+    TempDir dir;
+    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    FilingStore store(db);
+    Filing f = large_filing(300, 100);
+    store.save(f, info_for(f));
+
+    SECTION("a new expense line: its 3 cells and the row count") {
+        TableRow row;
+        row.cells = {{"item", "新增支出"}, {"half_year", "1"}, {"full_year", "2"}};
+        f.table("expenses").rows.push_back(row);
+        const SaveResult r = store.save(f, info_for(f));
+        CHECK(r.changed_cells == 4);
+        CHECK(r.rows_written == 4 + 1 + 4 + 1);
+    }
+    SECTION("a note removed from the end: its 2 cells and the count") {
+        f.notes.pop_back();
+        const SaveResult r = store.save(f, info_for(f));
+        CHECK(r.changed_cells == 3);
+        CHECK(r.rows_written == 3 + 1 + 3 + 1);
+    }
+    SECTION("a new title is one changed cell of the store's own") {
+        SaveInfo info = info_for(f);
+        info.title = "改名后的项目";
+        const SaveResult r = store.save(f, info);
+        CHECK(r.changed_cells == 1);
+        CHECK(r.rows_written == 4);
+        CHECK(store.list()[0].title == "改名后的项目");
+    }
+    CHECK(store.load(f.id).same_content(f));
+}
+
+TEST_CASE("store-2.4 a new filing writes its cells, one revision and its filings row") {
+    TempDir dir;
+    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    FilingStore store(db);
+    Filing f = sample_filing();
+    const SaveResult r = store.save(f, info_for(f));
+    const auto cells = to_cells(f).size() + 4;  // + template, version, title, year
+    CHECK(r.changed_cells == cells);
+    // The filings row is inserted, then given its head revision; the first revision keeps
+    // no change rows (its changes are its whole content).
+    CHECK(r.rows_written == static_cast<std::int64_t>(cells) + 1 + 2);
+}
+
+TEST_CASE("store-2.5 a batch commits many saves at once, or none of them") {
+    TempDir dir;
+    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    FilingStore store(db);
+
+    SECTION("committed") {
+        FilingStore::Batch batch(store);
+        for (int i = 0; i < 20; ++i) {
+            Filing f = sample_filing();
+            store.save(f, info_for(f));
+        }
+        batch.commit();
+        CHECK(store.list().size() == 20);
+    }
+    SECTION("dropped") {
+        {
+            FilingStore::Batch batch(store);
+            for (int i = 0; i < 20; ++i) {
+                Filing f = sample_filing();
+                store.save(f, info_for(f));
+            }
+        }
+        CHECK(store.list().empty());
+    }
+    SECTION("a failing save inside a batch undoes only itself") {
+        FilingStore::Batch batch(store);
+        Filing good = sample_filing();
+        store.save(good, info_for(good));
+        Filing ghost = sample_filing();
+        ghost.id = 999;
+        CHECK(error_code_of([&] { store.save(ghost, info_for(ghost)); }) == "filing-not-found");
+        batch.commit();
+        CHECK(store.list().size() == 1);
+        CHECK(store.load(good.id).same_content(good));
+    }
+}
