@@ -1,0 +1,103 @@
+// UTF-8 decoding, counting, slicing and trimming by characters.
+#include "script/text_utf8.h"
+
+namespace formwork::script::utf8 {
+
+namespace {
+
+// Decodes the character at `at`; gives its byte length, or 0 if malformed.
+std::size_t decode(std::string_view text, std::size_t at, char32_t& cp) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    std::size_t size;
+    char32_t min;
+    if (lead < 0x80) {
+        cp = lead;
+        return 1;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+        size = 2, cp = lead & 0x1F, min = 0x80;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        size = 3, cp = lead & 0x0F, min = 0x800;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        size = 4, cp = lead & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (text.size() - at < size) return 0;
+    for (std::size_t i = 1; i < size; ++i) {
+        const unsigned char c = byte(at + i);
+        if ((c & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return size;
+}
+
+bool is_space(char32_t cp) {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0xFEFF;
+}
+
+// Byte offset where character number `index` (0-based) starts; text.size() past the end.
+std::size_t offset_of(std::string_view text, std::size_t index) {
+    std::size_t at = 0;
+    char32_t cp;
+    while (index > 0 && at < text.size()) {
+        at += decode(text, at, cp);
+        --index;
+    }
+    return at;
+}
+
+}  // namespace
+
+std::size_t invalid_at(std::string_view text) {
+    char32_t cp;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t size = decode(text, at, cp);
+        if (size == 0) return at;
+        at += size;
+    }
+    return npos;
+}
+
+std::size_t length(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+std::string_view sub(std::string_view text, long long i, long long j) {
+    const auto n = static_cast<long long>(length(text));
+    if (i < 0) i = n + i + 1;
+    if (i < 1) i = 1;
+    if (j < 0) j = n + j + 1;
+    if (j > n) j = n;
+    if (i > j) return text.substr(0, 0);
+    const std::size_t begin = offset_of(text, static_cast<std::size_t>(i - 1));
+    const std::size_t end = begin + offset_of(text.substr(begin), static_cast<std::size_t>(j - i + 1));
+    return text.substr(begin, end - begin);
+}
+
+std::string_view trim(std::string_view text) {
+    char32_t cp;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        const std::size_t size = decode(text, begin, cp);
+        if (size == 0 || !is_space(cp)) break;
+        begin += size;
+    }
+    std::size_t end = text.size();
+    while (end > begin) {
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        const std::size_t size = decode(text, start, cp);
+        if (size == 0 || start + size != end || !is_space(cp)) break;
+        end = start;
+    }
+    return text.substr(begin, end - begin);
+}
+
+}  // namespace formwork::script::utf8
