@@ -13,6 +13,10 @@ const std::vector<Command>& commands() {
          "parse target values (e.g. ≥90%, ≤9.6万元) and show the result", run_target},
         {"info", "--db PATH [--json]", "显示数据库信息：架构版本、填报数量、修订数量",
          "show a database: schema version, filings, revisions", run_info},
+        {"templates", "[--json]", "列出已找到的模板及其状态（ok 或错误）",
+         "list the templates found, with their status (ok or error)", run_templates},
+        {"lint", "PATH...", "检查模板文件，逐条列出问题（文件:行号）",
+         "check template files and list every problem (file:line)", run_lint},
     };
     return table;
 }

@@ -40,5 +40,7 @@ void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os);
 // Subcommand entry points (one file each).
 int run_target(Context& ctx, const std::vector<std::string>& args);
 int run_info(Context& ctx, const std::vector<std::string>& args);
+int run_templates(Context& ctx, const std::vector<std::string>& args);
+int run_lint(Context& ctx, const std::vector<std::string>& args);
 
 }  // namespace formwork::cli

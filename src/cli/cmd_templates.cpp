@@ -1,0 +1,54 @@
+// `formwork templates`: the templates Formwork found, with their status, so an administrator
+// sees at once whether a new or edited template loaded.
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "script/template_registry.h"
+
+namespace formwork::cli {
+
+int run_templates(Context& ctx, const std::vector<std::string>& argv) {
+    const Args args(argv, {{"--json"}, {}});
+    if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
+    script::TemplateRegistry registry;
+    registry.refresh();
+    if (args.has("--json")) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& e : registry.entries()) {
+            nlohmann::json j;
+            const FormSpec* s = e.loaded.get();  // a disabled duplicate still shows what it is
+            j["id"] = s ? nlohmann::json(s->id) : nlohmann::json();
+            j["version"] = s ? nlohmann::json(s->version) : nlohmann::json();
+            j["title"] = s ? nlohmann::json(s->title) : nlohmann::json();
+            j["family"] = s ? nlohmann::json(s->family) : nlohmann::json();
+            j["source"] = e.file;
+            j["origin"] = e.origin;
+            j["status"] = e.ok() ? "ok" : "error";
+            std::string error;
+            for (const auto& line : e.errors) error += (error.empty() ? "" : "\n") + line;
+            j["error"] = e.ok() ? nlohmann::json() : nlohmann::json(error);
+            out.push_back(std::move(j));
+        }
+        ctx.out << out.dump(2) << "\n";
+        return kOk;
+    }
+    if (registry.entries().empty()) {
+        ctx.out << ctx.tr("没有找到模板。查找位置：", "No templates found. Looked in:") << "\n";
+        for (const auto& d : registry.dirs()) ctx.out << "  " << d.path.string() << "\n";
+        return kOk;
+    }
+    for (const auto& e : registry.entries()) {
+        if (e.ok()) {
+            ctx.out << "ok     " << e.spec->id << " v" << e.spec->version << "  " << e.spec->title << "  ("
+                    << e.spec->family << ")  " << e.file << "\n";
+        } else {
+            ctx.out << ctx.tr("错误   ", "error  ") << e.file << "\n";
+            for (const auto& line : e.errors) ctx.out << "         " << line << "\n";
+        }
+    }
+    return kOk;
+}
+
+}  // namespace formwork::cli
