@@ -9,7 +9,7 @@ RUN_ARGS ?= --help
 # Every Debian package the build, the tests and the app need.
 PACKAGES := cmake g++ make pkg-config \
 	libsqlite3-dev catch2 libluajit-5.1-dev nlohmann-json3-dev \
-	libimgui-dev libglfw3-dev libstb-dev libxinerama1 libxcursor1 libxi6 \
+	libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libxinerama1 libxcursor1 libxi6 \
 	fonts-noto-cjk xvfb xauth
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

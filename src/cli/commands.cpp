@@ -9,6 +9,8 @@ namespace formwork::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
+        {"shell", "[--db PATH] [--open ID] [--screenshot PNG] [--frames N] [--size WxH]",
+         "打开桌面程序（不带命令运行 formwork 也会打开）", "open the desktop shell (also what plain `formwork` does)", run_shell},
         {"target", "[--json] TEXT...", "解析绩效指标值（如 ≥90%、≤9.6万元）并显示结果",
          "parse target values (e.g. ≥90%, ≤9.6万元) and show the result", run_target},
         {"info", "--db PATH [--json]", "显示数据库信息：架构版本、填报数量、修订数量",

@@ -52,18 +52,16 @@ int main(int argc, char** argv) {
         print_usage(ctx, std::cerr);
         return kUsage;
     }
-    if (i == args.size()) {
-        print_usage(ctx, std::cerr);
-        return kUsage;
-    }
-    const Command* cmd = find_command(args[i]);
+    // Plain `formwork` opens the desktop shell on the default database.
+    const bool no_command = i == args.size();
+    const Command* cmd = no_command ? find_command("shell") : find_command(args[i]);
     if (!cmd) {
         ctx.err << "formwork: " << ctx.tr("未知命令 ", "unknown command ") << args[i] << "\n\n";
         print_usage(ctx, std::cerr);
         return kUsage;
     }
     std::vector<std::string> rest;
-    for (size_t j = i + 1; j < args.size(); ++j) {
+    for (size_t j = no_command ? i : i + 1; j < args.size(); ++j) {
         if (args[j] == "--help" || args[j] == "-h") {
             print_command_usage(ctx, *cmd, std::cout);
             return kOk;

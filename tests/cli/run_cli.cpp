@@ -39,6 +39,8 @@ CliResult run_cli(const std::vector<std::string>& args) {
         for (auto& a : copy) argv.push_back(a.data());
         argv.push_back(nullptr);
         unsetenv("FORMWORK_LANG");
+        unsetenv("DISPLAY");  // the shell must never open a window from a CLI test
+        setenv("HOME", "/tmp/formwork-cli-home", 1);
         execv(binary.c_str(), argv.data());
         _exit(127);
     }

@@ -39,8 +39,10 @@ TEST_CASE("cli-1.5 an unknown flag exits 2, before or after the command") {
     CHECK_THAT(r.err, Catch::Contains("--frob"));
 }
 
-TEST_CASE("cli-1.6 no command at all is a usage error") {
-    CHECK(run_cli({}).exit_code == 2);
+TEST_CASE("cli-1.6 no command opens the shell, which without a display says so and exits 1") {
+    const auto r = run_cli({"--lang", "en"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("display"));
 }
 
 TEST_CASE("cli-1.7 a bad --lang value is a usage error") {

@@ -1,0 +1,62 @@
+// `formwork shell` (and `formwork` alone): opens the desktop shell on a database — the
+// default one in the user's data folder, created on first run, or --db PATH.
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "store/store_error.h"
+#include "ui/shell.h"
+
+namespace formwork::cli {
+
+namespace {
+
+std::string default_database() {
+    std::filesystem::path data;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) data = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) data = std::filesystem::path(home) / ".local/share";
+    else data = ".";
+    std::error_code ec;
+    std::filesystem::create_directories(data / "formwork", ec);
+    return (data / "formwork/formwork.db").string();
+}
+
+long to_number(const std::string& flag, const std::string& text, long lo, long hi) {
+    char* end = nullptr;
+    const long v = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end || v < lo || v > hi)
+        throw UsageError(flag + " expects a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return v;
+}
+
+}  // namespace
+
+int run_shell(Context& ctx, const std::vector<std::string>& argv) {
+    const Args args(argv, {{}, {"--db", "--open", "--screenshot", "--frames", "--size"}});
+    if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
+    ui::ShellOptions options;
+    options.lang = ctx.lang;
+    options.db_path = args.value("--db").value_or(default_database());
+    if (auto v = args.value("--open")) options.open_id = to_number("--open", *v, 1, 1L << 62);
+    if (auto v = args.value("--frames")) options.frames = static_cast<int>(to_number("--frames", *v, 1, 1000000));
+    if (auto v = args.value("--screenshot")) {
+        options.screenshot = *v;
+        if (!options.frames) options.frames = 3;
+    }
+    if (auto v = args.value("--size")) {
+        const auto x = v->find('x');
+        if (x == std::string::npos) throw UsageError("--size expects WIDTHxHEIGHT, e.g. 1440x900");
+        options.width = static_cast<int>(to_number("--size", v->substr(0, x), 320, 8192));
+        options.height = static_cast<int>(to_number("--size", v->substr(x + 1), 240, 8192));
+    }
+    try {
+        return ui::run_shell(options);
+    } catch (const store::StoreError& e) {
+        ctx.err << "formwork shell: " << store::describe(e, ctx.lang) << "\n";
+        return kFailed;
+    }
+}
+
+}  // namespace formwork::cli

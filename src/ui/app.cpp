@@ -1,0 +1,157 @@
+// The shell's actions (see app.h).
+#include "ui/app.h"
+
+#include <exception>
+
+namespace formwork::ui {
+
+namespace {
+
+std::string describe_error(const std::exception& e, Lang lang) {
+    if (auto* se = dynamic_cast<const store::StoreError*>(&e)) return store::describe(*se, lang);
+    return e.what();
+}
+
+}  // namespace
+
+App::App(const ShellOptions& options)
+    : lang(options.lang),
+      db(store::Database::open(options.db_path, store::OpenMode::CreateOrOpen)),
+      store(db) {
+    templates.refresh();
+    last_reload_ = std::chrono::steady_clock::now();
+    refresh_list();
+}
+
+std::string App::title_of(const Filing& f, const FormSpec* spec) const {
+    if (spec && !spec->title_field.empty()) return f.field(spec->title_field);
+    return {};
+}
+
+std::string App::year_of(const Filing& f, const FormSpec* spec) const {
+    if (!spec) return {};
+    if (!spec->year_field.empty() && !f.field(spec->year_field).empty()) return f.field(spec->year_field);
+    return spec->year ? std::to_string(spec->year) : std::string();
+}
+
+void App::refresh_list() {
+    ++data_version;
+    try {
+        filings = store.list();
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+}
+
+void App::open_filing(std::int64_t id) {
+    try {
+        Filing f = store.load(id);
+        auto spec = templates.find(f.template_id);
+        if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + "：" + f.template_id;
+        session = std::make_unique<EditSession>(std::move(f), spec);
+        problems.clear();
+        checked_version = ~std::uint64_t{0};
+        focus_path.clear();
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+}
+
+bool App::save() {
+    if (!session) return false;
+    if (!session->dirty()) {
+        status_message = tr(Str::NothingToSave);
+        return true;
+    }
+    try {
+        Filing f = session->filing();
+        const FormSpec* spec = session->spec();
+        const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), lang == Lang::Zh ? "在桌面程序中编辑" : "edited in the shell"});
+        session->mark_saved(f.id);
+        status_message = std::string(tr(Str::SavedRevision)) + " " + std::to_string(result.revision);
+        refresh_list();
+        return true;
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+        return false;
+    }
+}
+
+void App::new_filing(const std::string& template_id) {
+    auto spec = templates.find(template_id);
+    if (!spec) return;
+    Filing f;
+    f.template_id = spec->id;
+    f.template_version = spec->version;
+    session = std::make_unique<EditSession>(std::move(f), spec);
+    session->ensure_fixed_rows();
+    problems.clear();
+    checked_version = ~std::uint64_t{0};
+    status_message = std::string(tr(Str::NewFilingOf)) + "：" + spec->title;
+}
+
+void App::duplicate_open() {
+    if (!session) return;
+    Filing copy = session->filing();
+    copy.id = 0;
+    if (const FormSpec* spec = session->spec(); spec && !spec->title_field.empty())
+        copy.fields[spec->title_field] += tr(Str::DuplicateOf);
+    auto spec = session->spec_ptr();
+    session = std::make_unique<EditSession>(std::move(copy), spec);
+    checked_version = ~std::uint64_t{0};
+}
+
+void App::delete_open() {
+    if (!session) return;
+    try {
+        if (session->filing().id != 0) store.remove(session->filing().id);
+        session.reset();
+        problems.clear();
+        refresh_list();
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+}
+
+void App::restore_revision(std::int64_t revision_id) {
+    if (!session || session->filing().id == 0) return;
+    try {
+        session->replace_content(store.load_revision(session->filing().id, revision_id));
+        status_message = std::string(tr(Str::RestoredRevision)) + " " + std::to_string(revision_id);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+}
+
+void App::undo() {
+    if (session) session->undo();
+}
+
+void App::redo() {
+    if (session) session->redo();
+}
+
+void App::recheck_if_changed() {
+    if (!session || !checker || !session->spec() || session->version() == checked_version) return;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        problems = checker(session->filing(), *session->spec());
+    } catch (const std::exception& e) {
+        problems = {{"error", "", "", e.what()}};
+    }
+    last_check_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    last_check = std::chrono::system_clock::now();
+    checked_version = session->version();
+}
+
+void App::reload_templates() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_reload_ < std::chrono::seconds(1)) return;
+    last_reload_ = now;
+    if (!templates.refresh() || !session) return;
+    // The open filing follows its template's new version (or loses it if it broke).
+    auto spec = templates.find(session->filing().template_id);
+    if (spec.get() != session->spec()) session->set_spec(spec);
+}
+
+}  // namespace formwork::ui

@@ -1,0 +1,100 @@
+// The shell's state and the actions its views and menus call: the open database, the
+// template registry, the filing list, the open EditSession, problems from the live checks,
+// and which panels are shown. Views read this and call these actions; nothing here draws.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/lang.h"
+#include "script/template_registry.h"
+#include "store/database.h"
+#include "store/filing_store.h"
+#include "ui/edit_session.h"
+#include "ui/strings.h"
+
+namespace formwork::ui {
+
+struct ShellOptions {
+    std::string db_path;
+    Lang lang = Lang::Zh;
+    std::int64_t open_id = 0;
+    std::string screenshot;  // write a PNG after `frames` frames and exit
+    int frames = 0;          // 0: run until closed
+    int width = 1440;
+    int height = 900;
+};
+
+// A problem shown at a field and in the problems panel.
+struct Problem {
+    std::string severity;  // "error", "warning", "info"
+    std::string check;     // the check's id
+    std::string path;      // cell path (src/core/filing_cells.h), "" for the whole filing
+    std::string message;
+};
+
+// Runs the checks that apply to one filing. Set by whoever owns a check engine; absent, the
+// problems panel says that no checks are loaded.
+using LiveChecker = std::function<std::vector<Problem>(const Filing&, const FormSpec&)>;
+
+class App {
+public:
+    explicit App(const ShellOptions& options);
+
+    Lang lang;
+    const char* tr(Str key) const { return ui::tr(key, lang); }
+
+    store::Database db;
+    store::FilingStore store;
+    script::TemplateRegistry templates;
+    LiveChecker checker;
+
+    std::vector<store::FilingSummary> filings;
+    // Moves whenever stored data changes (save, delete, import), so views can cache reads.
+    std::uint64_t data_version = 0;
+    std::unique_ptr<EditSession> session;
+    std::vector<Problem> problems;
+    std::uint64_t checked_version = ~std::uint64_t{0};
+    std::optional<std::chrono::system_clock::time_point> last_check;
+    double last_check_ms = 0;
+
+    // A problem the user clicked: the form scrolls to and focuses this path once.
+    std::string focus_path;
+    std::string status_message;
+
+    bool show_filings = true;
+    bool show_problems = true;
+    bool show_scripts = false;
+    bool show_history = false;
+    bool want_quit = false;       // the user asked to quit (menu or window close)
+    bool quit_confirmed = false;  // nothing unsaved, or the user answered the question
+
+    // Actions. Each reports failures in status_message and never throws.
+    void refresh_list();
+    void open_filing(std::int64_t id);
+    bool save();
+    void new_filing(const std::string& template_id);
+    void duplicate_open();
+    void delete_open();
+    void restore_revision(std::int64_t revision_id);
+    void undo();
+    void redo();
+    // Re-runs the live checks when the open filing changed since the last run.
+    void recheck_if_changed();
+    // Reloads templates whose files changed (called about once a second).
+    void reload_templates();
+
+    // Title and year of the open filing, as its template defines them.
+    std::string title_of(const Filing& f, const FormSpec* spec) const;
+    std::string year_of(const Filing& f, const FormSpec* spec) const;
+
+private:
+    std::chrono::steady_clock::time_point last_reload_{};
+};
+
+}  // namespace formwork::ui

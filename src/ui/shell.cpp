@@ -1,0 +1,113 @@
+// The windowed shell: GLFW + OpenGL 3.3 core + Dear ImGui 1.86 backends (see shell.h).
+#include "ui/shell.h"
+
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "ui/views.h"
+
+namespace formwork::ui {
+
+bool write_screenshot(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's first row is the bottom one.
+    std::vector<unsigned char> flipped(pixels.size());
+    const size_t stride = static_cast<size_t>(width) * 4;
+    for (int y = 0; y < height; ++y)
+        std::copy_n(pixels.begin() + static_cast<long>((height - 1 - y) * stride), stride,
+                    flipped.begin() + static_cast<long>(y * stride));
+    return stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride)) != 0;
+}
+
+int run_shell(const ShellOptions& options, const LiveChecker& checker) {
+    glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW %d: %s\n", code, text); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, options.lang == Lang::Zh ? "无法打开窗口：没有可用的图形显示（DISPLAY）。\n"
+                                                      : "cannot open a window: no graphical display (DISPLAY).\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, tr(Str::AppTitle, options.lang), nullptr, nullptr);
+    if (!window) {
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(options.frames > 0 ? 0 : 1);
+
+    int exit_code = 0;
+    {
+        App app(options);
+        app.checker = checker;
+        if (options.open_id) app.open_filing(options.open_id);
+
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        ImGui::StyleColorsLight();
+        ImGui::GetStyle().FrameRounding = 3.0f;
+        ImGui::GetStyle().WindowRounding = 0.0f;
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330");
+        FontAtlasBuilder fonts;
+        note_visible_text(app, fonts);
+        if (!fonts.build())
+            std::fprintf(stderr, "%s\n", app.lang == Lang::Zh ? "警告：没有找到中文字体（请安装 fonts-noto-cjk），中文将无法显示。"
+                                                                : "warning: no CJK font found (install fonts-noto-cjk); Chinese will not render.");
+
+        for (int frame = 0; !app.quit_confirmed; ++frame) {
+            glfwPollEvents();
+            if (glfwWindowShouldClose(window)) {
+                glfwSetWindowShouldClose(window, GLFW_FALSE);
+                app.want_quit = true;
+            }
+            app.reload_templates();
+            app.recheck_if_changed();
+            if (note_visible_text(app, fonts) || fonts.needs_rebuild()) {
+                fonts.build();
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            draw_shell(app);
+            ImGui::Render();
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(window, &w, &h);
+            glViewport(0, 0, w, h);
+            glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (options.frames > 0 && frame + 1 >= options.frames) {
+                if (!options.screenshot.empty() && !write_screenshot(options.screenshot, w, h)) {
+                    std::fprintf(stderr, "cannot write %s\n", options.screenshot.c_str());
+                    exit_code = 1;
+                }
+                break;
+            }
+            glfwSwapBuffers(window);
+        }
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace formwork::ui

@@ -1,0 +1,139 @@
+// The shell's string table (see strings.h). Keep one row per key, in the enum's order.
+#include "ui/strings.h"
+
+#include <cstddef>
+
+using std::size_t;
+
+namespace formwork::ui {
+
+namespace {
+
+struct Row {
+    Str key;
+    const char* zh;
+    const char* en;
+};
+
+constexpr Row kRows[] = {
+    {Str::AppTitle, "Formwork 预算绩效目标表", "Formwork budget performance targets"},
+    {Str::MenuFile, "文件", "File"},
+    {Str::MenuNew, "新建", "New"},
+    {Str::MenuDuplicate, "复制为新填报", "Duplicate"},
+    {Str::MenuDelete, "删除填报…", "Delete filing…"},
+    {Str::MenuSave, "保存", "Save"},
+    {Str::MenuImport, "导入…", "Import…"},
+    {Str::MenuQuit, "退出", "Quit"},
+    {Str::MenuEdit, "编辑", "Edit"},
+    {Str::MenuUndo, "撤销", "Undo"},
+    {Str::MenuRedo, "重做", "Redo"},
+    {Str::MenuView, "视图", "View"},
+    {Str::MenuLanguage, "English", "中文"},
+    {Str::MenuFilings, "填报列表", "Filings"},
+    {Str::MenuProblems, "问题", "Problems"},
+    {Str::MenuScripts, "模板与检查", "Templates and checks"},
+    {Str::MenuHistory, "修订历史", "Revision history"},
+    {Str::Filings, "填报", "Filings"},
+    {Str::Search, "搜索项目或部门", "Search title or department"},
+    {Str::AllTemplates, "全部模板", "All templates"},
+    {Str::AllYears, "全部年度", "All years"},
+    {Str::ColTitle, "名称", "Title"},
+    {Str::ColTemplate, "模板", "Template"},
+    {Str::ColYear, "年度", "Year"},
+    {Str::ColProblems, "问题", "Problems"},
+    {Str::NoFilings, "没有填报。可从“文件 > 导入”或“文件 > 新建”开始。", "No filings. Start with File > Import or File > New."},
+    {Str::Form, "表单", "Form"},
+    {Str::NoFilingOpen, "请在左侧选择一份填报。", "Pick a filing on the left."},
+    {Str::FieldsBlock, "基本信息", "Details"},
+    {Str::AddRow, "添加一行", "Add row"},
+    {Str::RemoveRow, "删除此行", "Remove row"},
+    {Str::MoveUp, "上移", "Move up"},
+    {Str::MoveDown, "下移", "Move down"},
+    {Str::Total, "合计", "Total"},
+    {Str::Computed, "计算值", "Computed"},
+    {Str::Edit, "编辑", "Edit"},
+    {Str::Ok, "确定", "OK"},
+    {Str::Cancel, "取消", "Cancel"},
+    {Str::NotANumber, "不是有效的数字", "not a valid number"},
+    {Str::Refused, "未保存输入", "input not kept"},
+    {Str::Level1, "一级指标", "Level 1"},
+    {Str::Level2, "二级指标", "Level 2"},
+    {Str::Level3, "三级指标", "Indicator"},
+    {Str::AddIndicator, "添加指标", "Add indicator"},
+    {Str::Problems, "问题", "Problems"},
+    {Str::NoProblems, "没有发现问题。", "No problems found."},
+    {Str::ChecksNotLoaded, "检查脚本未加载。", "No checks loaded."},
+    {Str::Severity, "级别", "Severity"},
+    {Str::Location, "位置", "Where"},
+    {Str::Message, "说明", "Message"},
+    {Str::Scripts, "模板与检查", "Templates and checks"},
+    {Str::Templates, "模板", "Templates"},
+    {Str::Checks, "检查", "Checks"},
+    {Str::Status, "状态", "Status"},
+    {Str::StatusOk, "正常", "ok"},
+    {Str::StatusError, "错误", "error"},
+    {Str::File, "文件", "File"},
+    {Str::History, "修订历史", "Revision history"},
+    {Str::Restore, "恢复此版本", "Restore"},
+    {Str::RevisionAt, "时间", "When"},
+    {Str::Changes, "改动", "Changes"},
+    {Str::NoRevisions, "尚无修订。", "No revisions yet."},
+    {Str::Saved, "已保存", "Saved"},
+    {Str::Unsaved, "未保存", "Unsaved"},
+    {Str::LastCheck, "上次检查", "Last check"},
+    {Str::Never, "从未", "never"},
+    {Str::Database, "数据库", "Database"},
+    {Str::SaveChanges, "保存更改？", "Save changes?"},
+    {Str::SaveChangesText, "当前填报有未保存的更改。", "The open filing has unsaved changes."},
+    {Str::Save, "保存", "Save"},
+    {Str::DontSave, "不保存", "Don't save"},
+    {Str::DeleteFiling, "删除填报", "Delete filing"},
+    {Str::DeleteFilingText, "确定删除这份填报及其全部修订？此操作不能撤销。", "Delete this filing and all its revisions? This cannot be undone."},
+    {Str::Delete, "删除", "Delete"},
+    {Str::NewFilingOf, "新建填报", "New filing"},
+    {Str::DuplicateOf, "（副本）", " (copy)"},
+    {Str::RestoredRevision, "已恢复修订", "Restored revision"},
+    {Str::SavedRevision, "已保存为修订", "Saved as revision"},
+    {Str::NothingToSave, "没有需要保存的更改", "Nothing to save"},
+    {Str::DraftFound, "发现未保存的草稿", "Unsaved draft found"},
+    {Str::DraftFoundText, "上次退出前有未保存的编辑。要恢复吗？", "Edits were not saved before the last exit. Restore them?"},
+    {Str::RestoreDraft, "恢复草稿", "Restore draft"},
+    {Str::DiscardDraft, "丢弃", "Discard"},
+    {Str::ImportFiles, "导入填报", "Import filings"},
+    {Str::ImportPath, "文件路径（可用空格分隔多个）", "File paths (separate several with spaces)"},
+    {Str::ImportRun, "导入", "Import"},
+    {Str::ImportDone, "导入完成", "Import finished"},
+    {Str::ImportFailed, "导入失败", "Import failed"},
+    {Str::TemplateMissing, "找不到此填报的模板", "The template of this filing is not loaded"},
+    {Str::Error, "错误", "error"},
+    {Str::Warning, "警告", "warning"},
+    {Str::Info, "提示", "info"},
+    {Str::Ms, "毫秒", "ms"},
+};
+
+static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");
+
+constexpr bool rows_in_key_order() {
+    for (size_t i = 0; i < sizeof(kRows) / sizeof(kRows[0]); ++i)
+        if (static_cast<size_t>(kRows[i].key) != i) return false;
+    return true;
+}
+static_assert(rows_in_key_order(), "rows must follow the order of enum Str");
+
+}  // namespace
+
+const char* tr(Str key, Lang lang) {
+    const Row& row = kRows[static_cast<size_t>(key)];
+    return lang == Lang::Zh ? row.zh : row.en;
+}
+
+std::vector<const char*> all_strings() {
+    std::vector<const char*> out;
+    for (const Row& r : kRows) {
+        out.push_back(r.zh);
+        out.push_back(r.en);
+    }
+    return out;
+}
+
+}  // namespace formwork::ui

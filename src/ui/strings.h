@@ -1,0 +1,37 @@
+// Every user-facing string of the shell, in one place, in Chinese and English. Views ask for
+// a string by key; the font atlas is built from all of them so no label renders as "?".
+#pragma once
+
+#include <vector>
+
+#include "core/lang.h"
+
+namespace formwork::ui {
+
+enum class Str {
+    AppTitle,
+    MenuFile, MenuNew, MenuDuplicate, MenuDelete, MenuSave, MenuImport, MenuQuit,
+    MenuEdit, MenuUndo, MenuRedo,
+    MenuView, MenuLanguage, MenuFilings, MenuProblems, MenuScripts, MenuHistory,
+    Filings, Search, AllTemplates, AllYears, ColTitle, ColTemplate, ColYear, ColProblems, NoFilings,
+    Form, NoFilingOpen, FieldsBlock, AddRow, RemoveRow, MoveUp, MoveDown, Total, Computed,
+    Edit, Ok, Cancel, NotANumber, Refused, Level1, Level2, Level3, AddIndicator,
+    Problems, NoProblems, ChecksNotLoaded, Severity, Location, Message,
+    Scripts, Templates, Checks, Status, StatusOk, StatusError, File,
+    History, Restore, RevisionAt, Changes, NoRevisions,
+    Saved, Unsaved, LastCheck, Never, Database,
+    SaveChanges, SaveChangesText, Save, DontSave,
+    DeleteFiling, DeleteFilingText, Delete,
+    NewFilingOf, DuplicateOf, RestoredRevision, SavedRevision, NothingToSave,
+    DraftFound, DraftFoundText, RestoreDraft, DiscardDraft,
+    ImportFiles, ImportPath, ImportRun, ImportDone, ImportFailed,
+    TemplateMissing, Error, Warning, Info, Ms,
+    Count_  // keep last
+};
+
+const char* tr(Str key, Lang lang);
+
+// Every string of the table in both languages (to build the font atlas).
+std::vector<const char*> all_strings();
+
+}  // namespace formwork::ui

@@ -1,0 +1,36 @@
+// The scripts panel: every template (and, with a check engine, every check) with its status;
+// a script's errors show file:line, and a broken script never takes the app down.
+#include <imgui.h>
+
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace formwork::ui {
+
+void draw_scripts(App& app) {
+    ImGui::TextUnformatted(app.tr(Str::Templates));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("templates", 3, flags)) return;
+    ImGui::TableSetupColumn(app.tr(Str::Status), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn(app.tr(Str::ColTemplate), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(app.tr(Str::File), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& e : app.templates.entries()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (e.ok()) ImGui::TextColored(ImVec4(0.2f, 0.6f, 0.3f, 1), "%s", app.tr(Str::StatusOk));
+        else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
+        ImGui::TableNextColumn();
+        if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, e.loaded->title.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.file.c_str());
+        for (const auto& err : e.errors) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(severity_color("error"), "%s", err.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace formwork::ui

@@ -1,0 +1,111 @@
+// Shared view helpers (see widgets.h).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/widgets.h"
+
+#include <map>
+
+#include "core/decimal.h"
+#include "core/sums.h"
+#include "core/target_value.h"
+
+namespace formwork::ui {
+
+namespace {
+
+// Text typed into a number field that is not a number yet: shown, never stored.
+std::map<std::string, std::string>& pending_inputs() {
+    static std::map<std::string, std::string> pending;
+    return pending;
+}
+
+}  // namespace
+
+ImVec4 severity_color(const std::string& severity) {
+    if (severity == "error") return ImVec4(0.85f, 0.15f, 0.15f, 1.0f);
+    if (severity == "warning") return ImVec4(0.85f, 0.55f, 0.05f, 1.0f);
+    return ImVec4(0.2f, 0.45f, 0.8f, 1.0f);
+}
+
+bool accepts(ValueKind kind, const std::string& text) {
+    if (is_blank_cell(text)) return true;
+    switch (kind) {
+        case ValueKind::Money: return parse_amount(text).has_value();
+        case ValueKind::Integer: {
+            auto d = parse_amount(text);
+            return d && d->units() % Decimal::kUnitsPerOne == 0;
+        }
+        case ValueKind::Percent: {
+            const TargetValue t = parse_target(text);
+            return t.kind == TargetKind::Numeric && t.cmp == Comparator::None && (t.unit == "%" || t.unit.empty());
+        }
+        default: return true;
+    }
+}
+
+bool problem_marker(App& app, const std::string& path) {
+    const Problem* worst = nullptr;
+    for (const auto& p : app.problems)
+        if (p.path == path && (!worst || p.severity == "error")) worst = &p;
+    if (!worst) return false;
+    ImGui::SameLine(0, 4);
+    ImGui::TextColored(severity_color(worst->severity), worst->severity == "error" ? "(!)" : "(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        for (const auto& p : app.problems)
+            if (p.path == path) ImGui::TextColored(severity_color(p.severity), "%s", p.message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    return true;
+}
+
+bool value_input(App& app, const std::string& path, const std::string& value, ValueKind kind, float width,
+                 const std::function<void(const std::string&, const std::string&)>& commit) {
+    auto& pending = pending_inputs();
+    auto it = pending.find(path);
+    std::string buffer = it != pending.end() ? it->second : value;
+    if (app.focus_path == path) {
+        ImGui::SetScrollHereY(0.3f);
+        ImGui::SetKeyboardFocusHere();
+        app.focus_path.clear();
+    }
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushID(path.c_str());
+    bool committed = false;
+    const bool invalid = it != pending.end();
+    if (invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 0.6f));
+    if (ImGui::InputText("##v", &buffer)) {
+        if (accepts(kind, buffer)) {
+            pending.erase(path);
+            commit(buffer, path);
+            committed = true;
+        } else {
+            pending[path] = buffer;
+        }
+    }
+    if (invalid) ImGui::PopStyleColor();
+    if (ImGui::IsItemDeactivated()) {
+        if (auto p = pending.find(path); p != pending.end()) {
+            app.status_message = std::string(app.tr(Str::Refused)) + "：“" + p->second + "” " + app.tr(Str::NotANumber);
+            pending.erase(p);
+        }
+        if (app.session) app.session->end_merge();
+    }
+    if (pending.count(path) && ImGui::IsItemActive()) {
+        ImGui::SameLine(0, 4);
+        ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::NotANumber));
+    }
+    if (kind == ValueKind::Target && ImGui::IsItemHovered() && !buffer.empty()) {
+        const TargetValue t = parse_target(buffer);
+        ImGui::SetTooltip("%s  %s", to_string(t.kind).c_str(),
+                          t.kind == TargetKind::Unparsed ? t.reason.c_str() : canonical_text(t).c_str());
+    }
+    ImGui::PopID();
+    problem_marker(app, path);
+    return committed;
+}
+
+}  // namespace formwork::ui

@@ -1,0 +1,27 @@
+// Small ImGui helpers shared by the views: problem markers, and the one text input that all
+// editable values go through (exact number validation, undo merging, jump-to-problem focus).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/form_spec.h"
+#include "ui/app.h"
+
+namespace formwork::ui {
+
+// A red (error) or amber (warning) marker after the previous item when the open filing has
+// problems at `path`, with their messages as a tooltip. Returns true when it drew one.
+bool problem_marker(App& app, const std::string& path);
+
+// An editable value. `commit` receives accepted text; text that is not a number in a number
+// field is kept in the box with a message and never stored. Returns true when committed.
+bool value_input(App& app, const std::string& path, const std::string& value, ValueKind kind, float width,
+                 const std::function<void(const std::string&, const std::string& merge_key)>& commit);
+
+// True when `text` is acceptable for a field of `kind` (blank is always acceptable).
+bool accepts(ValueKind kind, const std::string& text);
+
+ImVec4 severity_color(const std::string& severity);
+
+}  // namespace formwork::ui
