@@ -61,8 +61,26 @@ CREATE TABLE revision_changes (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2.
+//  drafts          unsaved edits of the shell, written every few seconds while a filing has
+//                  changes and removed when it is saved or the edits are discarded, so that a
+//                  crash loses at most those seconds. filing_id 0: a filing never saved.
+//                  cells holds the filing as length-prefixed path/value pairs (drafts.cpp).
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE drafts (
+    id               INTEGER PRIMARY KEY,
+    filing_id        INTEGER NOT NULL DEFAULT 0,
+    template_id      TEXT    NOT NULL,
+    template_version INTEGER NOT NULL,
+    title            TEXT    NOT NULL DEFAULT '',
+    saved_at         TEXT    NOT NULL,
+    cells            TEXT    NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "ui/app.h"
 
 #include <exception>
+#include <vector>
 
 namespace formwork::ui {
 
@@ -17,8 +18,14 @@ std::string describe_error(const std::exception& e, Lang lang) {
 App::App(const ShellOptions& options)
     : lang(options.lang),
       db(store::Database::open(options.db_path, store::OpenMode::CreateOrOpen)),
-      store(db) {
+      store(db),
+      drafts(db) {
     templates.refresh();
+    try {
+        recovered_drafts = drafts.list();
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
     last_reload_ = std::chrono::steady_clock::now();
     refresh_list();
 }
@@ -52,6 +59,7 @@ void App::open_filing(std::int64_t id) {
         problems.clear();
         checked_version = ~std::uint64_t{0};
         focus_path.clear();
+        draft_id_ = 0;
     } catch (const std::exception& e) {
         status_message = describe_error(e, lang);
     }
@@ -68,6 +76,8 @@ bool App::save() {
         const FormSpec* spec = session->spec();
         const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), lang == Lang::Zh ? "在桌面程序中编辑" : "edited in the shell"});
         session->mark_saved(f.id);
+        if (draft_id_) drafts.discard(draft_id_);
+        draft_id_ = 0;
         status_message = std::string(tr(Str::SavedRevision)) + " " + std::to_string(result.revision);
         refresh_list();
         return true;
@@ -85,6 +95,7 @@ void App::new_filing(const std::string& template_id) {
     f.template_version = spec->version;
     session = std::make_unique<EditSession>(std::move(f), spec);
     session->ensure_fixed_rows();
+    draft_id_ = 0;
     problems.clear();
     checked_version = ~std::uint64_t{0};
     status_message = std::string(tr(Str::NewFilingOf)) + "：" + spec->title;
@@ -99,12 +110,14 @@ void App::duplicate_open() {
     auto spec = session->spec_ptr();
     session = std::make_unique<EditSession>(std::move(copy), spec);
     checked_version = ~std::uint64_t{0};
+    draft_id_ = 0;
 }
 
 void App::delete_open() {
     if (!session) return;
     try {
         if (session->filing().id != 0) store.remove(session->filing().id);
+        discard_edits();
         session.reset();
         problems.clear();
         refresh_list();
@@ -121,6 +134,66 @@ void App::restore_revision(std::int64_t revision_id) {
     } catch (const std::exception& e) {
         status_message = describe_error(e, lang);
     }
+}
+
+void App::run_guarded(std::function<void()> action) {
+    if (session && session->dirty()) {
+        pending_action = std::move(action);
+        ask_save = true;
+    } else {
+        action();
+    }
+}
+
+void App::discard_edits() {
+    try {
+        if (draft_id_) drafts.discard(draft_id_);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+    draft_id_ = 0;
+}
+
+void App::autosave(bool now_please) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!session || !session->dirty() || session->version() == drafted_version_ ||
+        (!now_please && now - last_autosave_ < std::chrono::seconds(3)))
+        return;
+    last_autosave_ = now;
+    try {
+        draft_id_ = drafts.save(session->filing(), title_of(session->filing(), session->spec()), draft_id_);
+        drafted_version_ = session->version();
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+}
+
+void App::restore_draft(std::int64_t id) {
+    try {
+        Filing drafted = drafts.load(id);
+        auto spec = templates.find(drafted.template_id);
+        if (drafted.id != 0) {
+            // Open the stored filing and apply the draft as an undoable edit on top of it.
+            open_filing(drafted.id);
+            if (session) session->replace_content(drafted);
+        } else {
+            session = std::make_unique<EditSession>(std::move(drafted), spec);
+            checked_version = ~std::uint64_t{0};
+        }
+        draft_id_ = id;
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+    std::erase_if(recovered_drafts, [&](const store::DraftInfo& d) { return d.id == id; });
+}
+
+void App::discard_draft(std::int64_t id) {
+    try {
+        drafts.discard(id);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+    std::erase_if(recovered_drafts, [&](const store::DraftInfo& d) { return d.id == id; });
 }
 
 void App::undo() {

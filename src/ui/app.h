@@ -14,6 +14,7 @@
 #include "core/lang.h"
 #include "script/template_registry.h"
 #include "store/database.h"
+#include "store/drafts.h"
 #include "store/filing_store.h"
 #include "ui/edit_session.h"
 #include "ui/strings.h"
@@ -51,6 +52,7 @@ public:
 
     store::Database db;
     store::FilingStore store;
+    store::DraftStore drafts;
     script::TemplateRegistry templates;
     LiveChecker checker;
 
@@ -74,6 +76,20 @@ public:
     bool want_quit = false;       // the user asked to quit (menu or window close)
     bool quit_confirmed = false;  // nothing unsaved, or the user answered the question
 
+    // Something that would drop unsaved edits (open another filing, new, quit) waits here
+    // until the user answers "save changes?"; run_guarded() runs it at once when nothing is
+    // unsaved.
+    std::function<void()> pending_action;
+    bool ask_save = false;
+    void run_guarded(std::function<void()> action);
+    // Drafts found at start-up (edits a crash left unsaved), offered back once.
+    std::vector<store::DraftInfo> recovered_drafts;
+    void restore_draft(std::int64_t draft_id);
+    void discard_draft(std::int64_t draft_id);
+    // Writes the open filing's unsaved edits as a draft every few seconds.
+    void autosave(bool now = false);  // now: skip the few-seconds throttle (tests)
+    void discard_edits();
+
     // Actions. Each reports failures in status_message and never throws.
     void refresh_list();
     void open_filing(std::int64_t id);
@@ -95,6 +111,9 @@ public:
 
 private:
     std::chrono::steady_clock::time_point last_reload_{};
+    std::chrono::steady_clock::time_point last_autosave_{};
+    std::int64_t draft_id_ = 0;          // the open filing's draft, if written
+    std::uint64_t drafted_version_ = 0;  // the session version that draft holds
 };
 
 }  // namespace formwork::ui

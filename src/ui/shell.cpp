@@ -76,6 +76,7 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
             }
             app.reload_templates();
             app.recheck_if_changed();
+            app.autosave();
             if (note_visible_text(app, fonts) || fonts.needs_rebuild()) {
                 fonts.build();
                 ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -86,7 +86,10 @@ void draw_filings(App& app) {
             ImGui::PushID(static_cast<int>(s.id));
             const std::string label = (s.title.empty() ? "#" + std::to_string(s.id) : s.title);
             if (ImGui::Selectable(label.c_str(), s.id == open_id, ImGuiSelectableFlags_SpanAllColumns))
-                if (s.id != open_id) app.open_filing(s.id);
+                if (s.id != open_id) {
+                    const std::int64_t id = s.id;
+                    app.run_guarded([&app, id] { app.open_filing(id); });
+                }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", s.title.c_str(), s.template_id.c_str());
             ImGui::PopID();
             ImGui::TableNextColumn();

@@ -33,10 +33,13 @@ void draw_menu_bar(App& app) {
     if (ImGui::BeginMenu(app.tr(Str::MenuFile))) {
         if (ImGui::BeginMenu(app.tr(Str::MenuNew))) {
             for (const auto& e : app.templates.entries())
-                if (e.ok() && ImGui::MenuItem(e.spec->title.c_str(), e.spec->id.c_str())) app.new_filing(e.spec->id);
+                if (e.ok() && ImGui::MenuItem(e.spec->title.c_str(), e.spec->id.c_str())) {
+                    const std::string id = e.spec->id;
+                    app.run_guarded([&app, id] { app.new_filing(id); });
+                }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem(app.tr(Str::MenuDuplicate), nullptr, false, app.session != nullptr)) app.duplicate_open();
+        if (ImGui::MenuItem(app.tr(Str::MenuDuplicate), nullptr, false, app.session != nullptr)) app.run_guarded([&app] { app.duplicate_open(); });
         if (ImGui::MenuItem(app.tr(Str::MenuSave), "Ctrl+S", false, app.session && app.session->dirty())) app.save();
         ImGui::Separator();
         if (ImGui::MenuItem(app.tr(Str::MenuDelete), nullptr, false, app.session != nullptr)) pending().confirm_delete = true;
@@ -76,27 +79,52 @@ void draw_dialogs(App& app) {
         if (ImGui::Button(app.tr(Str::Cancel))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    // Quitting with unsaved changes asks first.
-    if (app.want_quit && app.session && app.session->dirty()) {
-        ImGui::OpenPopup(app.tr(Str::SaveChanges));
+    // Anything that would drop unsaved edits (quit, open, new) asks first.
+    if (app.want_quit) {
         app.want_quit = false;
+        app.run_guarded([&app] { app.quit_confirmed = true; });
+    }
+    if (app.ask_save) {
+        ImGui::OpenPopup(app.tr(Str::SaveChanges));
+        app.ask_save = false;
     }
     if (ImGui::BeginPopupModal(app.tr(Str::SaveChanges), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(app.tr(Str::SaveChangesText));
-        if (ImGui::Button(app.tr(Str::Save))) {
-            if (app.save()) app.quit_confirmed = true;
+        auto finish = [&](bool run) {
+            auto action = std::move(app.pending_action);
+            app.pending_action = nullptr;
             ImGui::CloseCurrentPopup();
-        }
+            if (run && action) action();
+        };
+        if (ImGui::Button(app.tr(Str::Save))) finish(app.save());
         ImGui::SameLine();
         if (ImGui::Button(app.tr(Str::DontSave))) {
-            app.quit_confirmed = true;
-            ImGui::CloseCurrentPopup();
+            app.discard_edits();
+            finish(true);
         }
         ImGui::SameLine();
-        if (ImGui::Button(app.tr(Str::Cancel))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(app.tr(Str::Cancel))) finish(false);
         ImGui::EndPopup();
     }
-    if (app.want_quit) app.quit_confirmed = true;  // nothing unsaved
+    // Edits a crash left unsaved, offered back once at start-up.
+    if (!app.recovered_drafts.empty() && !ImGui::IsPopupOpen(app.tr(Str::DraftFound)) && !app.session)
+        ImGui::OpenPopup(app.tr(Str::DraftFound));
+    if (ImGui::BeginPopupModal(app.tr(Str::DraftFound), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(app.tr(Str::DraftFoundText));
+        if (app.recovered_drafts.empty()) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            const store::DraftInfo d = app.recovered_drafts.front();
+            ImGui::BulletText("%s  (%s, %s)", d.title.empty() ? "—" : d.title.c_str(), d.template_id.c_str(), d.saved_at.c_str());
+            if (ImGui::Button(app.tr(Str::RestoreDraft))) {
+                app.restore_draft(d.id);
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::SameLine();
+            if (ImGui::Button(app.tr(Str::DiscardDraft))) app.discard_draft(d.id);
+        }
+        ImGui::EndPopup();
+    }
 }
 
 }  // namespace formwork::ui

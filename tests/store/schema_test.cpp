@@ -16,13 +16,13 @@ TEST_CASE("store-4.1 a new database is at the latest schema version, marked as F
     TempDir dir;
     const std::string path = dir.file("new.db");
     { Database db = Database::open(path, OpenMode::CreateOrOpen); }
-    CHECK(latest_schema_version() == 1);
+    CHECK(latest_schema_version() == 2);
     CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
     CHECK(raw_query(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
     CHECK(raw_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table'"
                           " AND name NOT LIKE 'sqlite%' ORDER BY name)") ==
-          "filing_cells filings revision_changes revisions");
+          "drafts filing_cells filings revision_changes revisions");
     // Opening again neither migrates nor changes anything.
     const FileSnapshot before = snapshot(path);
     { Database db = Database::open(path, OpenMode::OpenExisting); }
@@ -48,7 +48,8 @@ TEST_CASE("store-4.2 a database from a newer Formwork is refused in every mode a
         } catch (const StoreError& e) {
             CHECK(e.code() == StoreError::Code::NewerSchema);
             CHECK(describe(e) == "无法打开 " + path +
-                                     "：该数据库由更新版本的 Formwork 写入，请升级本程序后再打开（schema 99 > 1）。");
+                                     "：该数据库由更新版本的 Formwork 写入，请升级本程序后再打开（schema 99 > " +
+                                     std::to_string(latest_schema_version()) + "）。");
         }
         CHECK(snapshot(path) == before);
     }
@@ -81,6 +82,9 @@ TEST_CASE("store-4.4 adding a version is one more entry, applied in one transact
         Filing f = sample_filing();
         store.save(f, info_for(f));
     }
+    const int latest = latest_schema_version();
+    const std::string latest_text = std::to_string(latest);
+    const int next = latest + 1;
     std::vector<Migration> list(migrations().begin(), migrations().end());
 
     sqlite3* db = nullptr;
@@ -88,7 +92,7 @@ TEST_CASE("store-4.4 adding a version is one more entry, applied in one transact
     auto migrate_to = [&](const std::vector<Migration>& l) {
         REQUIRE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
         try {
-            apply_migrations(db, path, 1, l);
+            apply_migrations(db, path, latest, l);
             sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
         } catch (...) {
             sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -97,28 +101,50 @@ TEST_CASE("store-4.4 adding a version is one more entry, applied in one transact
     };
 
     SECTION("a failing step leaves the file at the version it had") {
-        list.push_back({2, "CREATE TABLE tags(filing_id INTEGER, tag TEXT); CREATE TABLE filings(x);"});
+        list.push_back({next, "CREATE TABLE tags(filing_id INTEGER, tag TEXT); CREATE TABLE filings(x);"});
         CHECK(error_code_of([&] { migrate_to(list); }) == "sql");
         sqlite3_close(db);
-        CHECK(raw_query(path, "PRAGMA user_version") == "1");
+        CHECK(raw_query(path, "PRAGMA user_version") == latest_text);
         CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'tags'") == "0");
     }
-    SECTION("a working step moves the file to version 2, keeping its data") {
-        list.push_back({2, "CREATE TABLE tags(filing_id INTEGER REFERENCES filings(id), tag TEXT);"});
+    SECTION("a working step moves the file to the next version, keeping its data") {
+        list.push_back({next, "CREATE TABLE tags(filing_id INTEGER REFERENCES filings(id), tag TEXT);"});
         migrate_to(list);
         sqlite3_close(db);
-        CHECK(raw_query(path, "PRAGMA user_version") == "2");
+        CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(next));
         CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'tags'") == "1");
         CHECK(raw_query(path, "SELECT count(*) FROM filings") == "1");
-        // And this build, which knows only version 1, now refuses the file.
+        // And this build, which does not know that version, now refuses the file.
         CHECK(error_code_of([&] { Database::open(path, OpenMode::OpenExisting); }) == "newer-schema");
     }
     SECTION("a list with a gap is refused") {
-        list.push_back({3, "CREATE TABLE tags(x);"});
+        list.push_back({next + 1, "CREATE TABLE tags(x);"});
         CHECK(error_code_of([&] { migrate_to(list); }) == "sql");
         sqlite3_close(db);
-        CHECK(raw_query(path, "PRAGMA user_version") == "1");
+        CHECK(raw_query(path, "PRAGMA user_version") == latest_text);
     }
+}
+
+TEST_CASE("store-4.6 a version-1 file (before drafts) is migrated on open, keeping its filings") {
+    TempDir dir;
+    const std::string path = dir.file("v1.db");
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+        apply_migrations(db, path, 0, migrations().first(1));
+        REQUIRE(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    REQUIRE(raw_query(path, "PRAGMA user_version") == "1");
+    {
+        Database db = Database::open(path, OpenMode::CreateOrOpen);
+        FilingStore store(db);
+        Filing f = sample_filing();
+        store.save(f, info_for(f));
+    }
+    CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
+    CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'drafts'") == "1");
 }
 
 TEST_CASE("store-4.5 a Formwork file at an older version cannot be opened read-only") {

@@ -103,3 +103,43 @@ TEST_CASE("ui-1.2 the font atlas has a glyph for every character of the UI and t
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(0x9F98)) != nullptr);
     ImGui::DestroyContext(ctx);
 }
+
+TEST_CASE("ui-1.3 unsaved edits survive a crash as a draft and are offered back") {
+    TempDb db;
+    ShellOptions options;
+    options.db_path = db.path;
+    {
+        App app(options);
+        app.new_filing("jiangsu-project");
+        app.session->set_field("project_name", "政风热线");
+        app.autosave(true);
+        // The process dies here: no save, no quit.
+    }
+    App app(options);
+    REQUIRE(app.recovered_drafts.size() == 1);
+    CHECK(app.recovered_drafts[0].title == "政风热线");
+    app.restore_draft(app.recovered_drafts[0].id);
+    REQUIRE(app.session);
+    CHECK(app.session->filing().field("project_name") == "政风热线");
+    CHECK(app.session->dirty());
+    REQUIRE(app.save());
+    App again(options);
+    CHECK(again.recovered_drafts.empty());  // saving removed the draft
+    CHECK(again.filings.size() == 1);
+}
+
+TEST_CASE("ui-1.4 leaving a filing with unsaved edits asks first") {
+    TempDb db;
+    ShellOptions options;
+    options.db_path = db.path;
+    App app(options);
+    app.new_filing("nantong-project");
+    bool ran = false;
+    app.run_guarded([&] { ran = true; });
+    CHECK_FALSE(ran);
+    CHECK(app.ask_save);
+    REQUIRE(app.pending_action);
+    app.save();
+    app.run_guarded([&] { ran = true; });
+    CHECK(ran);
+}
