@@ -145,6 +145,24 @@ function form.sum(spec) end
 ---@return form.Computed
 function form.ratio(spec) end
 
+---Where the importer puts a text that has no label of its own.
+---@class form.ImportValue
+---@field to string        "fields.<field>", or "<table>.<column>" of a table with free rows (starts a new row)
+---@field pattern? string  Lua pattern the text must match, e.g. "^(%d%d%d%d)年度$"; its first capture (else the whole text) is stored
+---@field after? string    block id: only while that block is being read (the text comes after its label)
+---@field scope? "filing"|"file"  "file": when the filing has no such text, take the first one in the same file
+
+---How the importer reads this family's printed documents, beyond matching labels and aliases.
+---@class form.Import
+---@field titles? string[]       Lua patterns: a text line matching one starts a filing of this template (default: a line ending with `title`)
+---@field ignore? string[]       printed text that holds no value (sub-headings, "单位：万元" …), compared like labels
+---@field values? form.ImportValue[]
+---@field level_heads? string[]  printed heads of the level-1/2/3 indicator columns (default 一级指标, 二级指标, 三级指标)
+
+---@param spec form.Import
+---@return form.Import
+function form.import(spec) end
+
 ---The whole template. A template file ends with `return form.template{ … }`.
 ---@class form.Template
 ---@field api integer|string      1 (or "1.x"): the template language version this file is written for
@@ -164,6 +182,7 @@ function form.ratio(spec) end
 ---@field grades? string[]         extra qualitative target words this family uses
 ---@field options? table<string, string|number|boolean>  attributes checks may read
 ---@field hooks? table<string, function>
+---@field import? form.Import     how the importer reads printed documents of this family
 
 ---@param spec form.Template
 ---@return form.Template

@@ -100,6 +100,27 @@ struct ComputedSpec {
     int line = 0;
 };
 
+// How the importer reads a family's printed documents beyond matching labels (the template's
+// `import = form.import{ … }` section; scripts/README.md). Patterns are Lua patterns, matched
+// against a cell's text as printed (trimmed); where a pattern has a capture, the first capture
+// is the value, else the whole text.
+struct ImportValueRule {
+    std::string to;       // "fields.<field>", or "<table>.<column>" of a free-rows table (starts a row)
+    std::string pattern;  // the unlabelled text must match (empty: any text)
+    std::string after;    // block id: only while that block is the one being read (empty: anywhere)
+    bool whole_file = false;  // scope = "file": when the filing has no such text, take the first in its file
+    int line = 0;
+};
+
+struct ImportSpec {
+    std::vector<std::string> titles;  // a text line matching one of these starts a filing of this template
+    std::vector<std::string> ignore;  // printed text that holds no value (sub-headings, "单位：万元" …)
+    std::vector<ImportValueRule> values;  // where unlabelled text goes
+    // The printed heads of the indicator table's level-1, level-2 and level-3 columns.
+    std::vector<std::string> level_heads = {"一级指标", "二级指标", "三级指标"};
+    int line = 0;
+};
+
 struct FormSpec {
     int api = 1;
     std::string id;
@@ -118,6 +139,7 @@ struct FormSpec {
     std::vector<std::string> grades;  // extra qualitative target words this family uses
     std::map<std::string, std::string> options;  // free attributes that checks may read
     std::vector<std::string> hooks;   // names of Lua hook functions the template defines
+    ImportSpec import_spec;           // the template's `import` section (defaults when absent)
     std::string source;               // the file it was loaded from
 
     const BlockSpec* find_block(const std::string& id) const;

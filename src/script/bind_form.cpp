@@ -49,6 +49,7 @@ FORM_CTOR(level2, nullptr)
 FORM_CTOR(sum, nullptr)
 FORM_CTOR(ratio, nullptr)
 FORM_CTOR(field, nullptr)
+FORM_CTOR(import, nullptr)
 
 #define FORM_KIND(name) \
     int form_##name(lua_State* L) { return mark(L, "field", #name); }
@@ -70,7 +71,8 @@ const luaL_Reg form_functions[] = {
     {"ratio", form_ratio},         {"field", form_field},       {"text", form_text},
     {"longtext", form_longtext},   {"enum", form_enum},         {"year", form_year},
     {"phone", form_phone},         {"money", form_money},       {"integer", form_integer},
-    {"percent", form_percent},     {"target", form_target},     {nullptr, nullptr},
+    {"percent", form_percent},     {"target", form_target},     {"import", form_import},
+    {nullptr, nullptr},
 };
 
 }  // namespace

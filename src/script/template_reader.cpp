@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "script/pattern_check.h"
+
 namespace formwork::script {
 
 std::string TemplateProblem::to_string() const {
@@ -66,7 +68,7 @@ public:
         }
         check_keys(root, "", line,
                    {"api", "id", "version", "title", "family", "region", "level", "year", "money_unit", "title_field",
-                    "year_field", "total", "blocks", "computed", "grades", "options", "hooks"});
+                    "year_field", "total", "blocks", "computed", "grades", "options", "hooks", "import"});
         s.id = string_of(root, "id", "id", line, true);
         if (!s.id.empty() && !is_template_id(s.id))
             problem(line, "id", "expected lower-case letters, digits and '-', got \"" + s.id + "\"");
@@ -87,6 +89,7 @@ public:
         read_options(root, line, s);
         read_hooks(root, line, s, out.hooks);
         check_cross_references(s, line);
+        read_import(root, line, s);
 
         out.problems = std::move(problems_);
         return out;
@@ -489,6 +492,54 @@ private:
             s.hooks.push_back(key.as_string());
             hooks.emplace_back(key.as_string(), value.as_function());
         }
+    }
+
+    // The `import` section (form.import{}): titles, ignore, values, level_heads.
+    void read_import(const ScriptValue& root, int line, FormSpec& s) {
+        const ScriptValue* v = root.get("import");
+        if (!v || v->is_nil()) return;
+        if (!v->is_table()) {
+            problem(line, "import", "expected form.import{ … }, got " + quoted(*v));
+            return;
+        }
+        ImportSpec& im = s.import_spec;
+        im.line = line = line_of(*v, line);
+        check_keys(*v, "import", line, {"titles", "ignore", "values", "level_heads"});
+        im.titles = string_list(v->get("titles"), "import.titles", line);
+        for (size_t i = 0; i < im.titles.size(); ++i) check_pattern(im.titles[i], "import.titles[" + std::to_string(i + 1) + "]", line);
+        im.ignore = string_list(v->get("ignore"), "import.ignore", line);
+        if (const ScriptValue* heads = v->get("level_heads"); heads && !heads->is_nil()) {
+            im.level_heads = string_list(heads, "import.level_heads", line);
+            if (im.level_heads.size() != 3)
+                problem(line, "import.level_heads", "expected the three printed heads of the level-1, level-2 and level-3 columns");
+        }
+        for_each_item(v->get("values"), "import.values", line, false, [&](const ScriptValue& t, const std::string& path, int l) {
+            ImportValueRule r;
+            r.line = l;
+            check_keys(t, path, l, {"to", "pattern", "after", "scope"});
+            r.to = string_of(t, "to", path + ".to", l, true);
+            r.pattern = string_of(t, "pattern", path + ".pattern", l, false);
+            r.after = string_of(t, "after", path + ".after", l, false);
+            const std::string scope = string_of(t, "scope", path + ".scope", l, false);
+            if (!scope.empty() && scope != "filing" && scope != "file")
+                problem(l, path + ".scope", "expected \"filing\" or \"file\", got \"" + scope + "\"");
+            r.whole_file = scope == "file";
+            if (!r.pattern.empty()) check_pattern(r.pattern, path + ".pattern", l);
+            if (r.pattern.empty() && r.after.empty()) problem(l, path, "give a pattern, an after block, or both");
+            if (r.whole_file && (r.pattern.empty() || r.to.rfind("fields.", 0) != 0))
+                problem(l, path + ".scope", "scope = \"file\" needs a pattern and a field (to = \"fields.<field>\")");
+            if (!r.after.empty() && !s.find_block(r.after)) problem(l, path + ".after", "no block \"" + r.after + "\"");
+            if (!r.to.empty()) {
+                if (auto why = check_reference(s, r.to); !why.empty()) problem(l, path + ".to", why);
+                else if (std::count(r.to.begin(), r.to.end(), '.') != 1)
+                    problem(l, path + ".to", "\"" + r.to + "\": a value goes to a field or to a column of a table with free rows");
+            }
+            im.values.push_back(std::move(r));
+        });
+    }
+
+    void check_pattern(const std::string& pat, const std::string& path, int line) {
+        if (auto why = pattern::pattern_problem(pat); !why.empty()) problem(line, path, why + " in \"" + pat + "\"");
     }
 
     void check_cross_references(const FormSpec& s, int line) {
