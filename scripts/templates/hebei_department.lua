@@ -70,4 +70,17 @@ return form.template{
     },
 
     -- No grades: every sub-goal indicator is numeric (≥90%, =0, ≥100).
+
+    -- How the importer reads this part: it starts at the line 部门整体绩效目标 (the default
+    -- title rule); 第一部分/第二部分 and the heading of the next part hold no value; each
+    -- numbered heading （一）… starts a sub-goal; the department's name, not printed here, is
+    -- taken from the unit line of the file's project tables (the first text starting with a
+    -- six-digit unit code), with a note saying so.
+    import = form.import{
+        ignore = { "第一部分", "第二部分", "预算项目绩效目标" },
+        values = {
+            { to = "sub_goals.name", pattern = "^（.-）(.+)$" },
+            { to = "fields.department_name", pattern = "^%d%d%d%d%d%d", scope = "file" },
+        },
+    },
 }

@@ -121,4 +121,16 @@ return form.template{
     grades = {
         "按要求支出",  -- 经济效益指标: 资金使用效益 按要求支出
     },
+
+    -- How the importer reads these tables: each starts at its heading "N.<项目名称>绩效目标表";
+    -- the unlabelled unit line (six-digit unit code + name) is the 预算单位, "单位：万元" beside it
+    -- holds no value, and the unlabelled text under the figures of 预算规模及资金用途 is 资金用途.
+    import = form.import{
+        titles = { "^%d+%.%s*.+绩效目标表$" },
+        ignore = { "单位：万元" },
+        values = {
+            { to = "fields.department", pattern = "^%d%d%d%d%d%d" },
+            { to = "fields.fund_usage", after = "budget" },
+        },
+    },
 }

@@ -19,6 +19,7 @@ return form.template{
     year        = 2024,
     money_unit  = "万元",
     title_field = "project_name",
+    year_field  = "budget_year",
     total       = "income.total.full_year",
 
     blocks = {
@@ -26,6 +27,8 @@ return form.template{
             id     = "header",
             label  = "项目基本信息",  -- not printed; the grid has no heading
             fields = {
+                form.year    { id = "budget_year",       label = "年度",
+                               help = "the budget year, printed under the title as 2024年度" },
                 form.text    { id = "project_name",      label = "项目名称", required = true },
                 form.text    { id = "department",        label = "主管部门", required = true },
                 form.enum    { id = "project_type",      label = "项目类型", required = true,
@@ -154,5 +157,13 @@ return form.template{
         -- Nantong's half-year 预算执行率 (=100%) is measured against the half-year plan
         -- (半年计划执行数), not against the full-year budget (BRIEF rule 4).
         half_year_rate_base = "half_year",
+    },
+
+    -- The importer starts a filing at each title line (the default: a line ending with
+    -- `title`); the year is the unlabelled line under it ("2024年度").
+    import = form.import{
+        values = {
+            { to = "fields.budget_year", pattern = "^(%d%d%d%d)年度$" },
+        },
     },
 }

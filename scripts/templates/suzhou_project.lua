@@ -21,6 +21,7 @@ return form.template{
     year        = 2023,  -- printed as "(2023年度)"
     money_unit  = "万元",
     title_field = "project_name",
+    year_field  = "budget_year",
     total       = "income.total.annual",
 
     blocks = {
@@ -28,6 +29,8 @@ return form.template{
             id     = "header",
             label  = "项目基本信息",  -- not printed
             fields = {
+                form.year{ id = "budget_year",       label = "年度",
+                           help = "the budget year, printed under the title as (2023年度)" },
                 form.text{ id = "project_name",      label = "项目名称", required = true },
                 form.text{ id = "implementing_unit", label = "实施单位", required = true },
                 form.enum{ id = "project_type",      label = "项目属性", required = true,
@@ -110,5 +113,13 @@ return form.template{
         "全年",      -- 时效指标: 重大主题宣传 全年
         "持续扩大",  -- 网上正能量和主旋律覆盖范围 持续扩大
         "不断提升",  -- 网络媒体协会的凝聚力和影响力 不断提升
+    },
+
+    -- The importer starts a filing at each title line (the default: a line ending with
+    -- `title`); the year is the unlabelled line under it ("(2023年度)").
+    import = form.import{
+        values = {
+            { to = "fields.budget_year", pattern = "^%(?(%d%d%d%d)年度%)?$" },
+        },
     },
 }

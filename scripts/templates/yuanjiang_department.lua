@@ -24,6 +24,7 @@ return form.template{
     level       = "县级市",
     year        = 2024,
     money_unit  = "万元",
+    year_field  = "budget_year",
     title_field = "department_name",
     total       = "funds.total.amount",
 
@@ -32,6 +33,8 @@ return form.template{
             id     = "header",
             label  = "部门基本信息",  -- not printed
             fields = {
+                form.year{ id = "budget_year",     label = "年度",
+                           help = "the budget year, printed in the title: 2024年部门整体支出绩效目标表" },
                 form.text{ id = "filing_unit",     label = "填报单位",
                            aliases = { "填报单位：（盖章）" },
                            help = "printed above the table, stamped (盖章) on paper" },
@@ -120,4 +123,13 @@ return form.template{
 
     -- No grades: the seed's non-numeric values are placeholders (……) or targets wrapped in
     -- sentences (≤全年预算数, ≤通报1次, ≤重大网络舆情1次), which rule 9 should report.
+
+    -- The importer starts a filing at the title line (the default: a line ending with `title`)
+    -- and reads the year from it; the two sub-headings of the budget split hold no value.
+    import = form.import{
+        ignore = { "按收入性质分：", "按支出性质分：" },
+        values = {
+            { to = "fields.budget_year", pattern = "^(%d%d%d%d)年部门整体支出绩效目标表$" },
+        },
+    },
 }

@@ -22,6 +22,7 @@ return form.template{
     level       = "县级市",
     year        = 2024,
     money_unit  = "万元",
+    year_field  = "budget_year",
     title_field = "project_name",
     -- No total is printed; the project's budget as filed is its 年度本级预算金额. The
     -- superior-level funds (该项目支出上级资金, 0 in every seed filing) are kept apart.
@@ -32,6 +33,8 @@ return form.template{
             id     = "header",
             label  = "项目基本信息",  -- not printed
             fields = {
+                form.year { id = "budget_year",    label = "年度",
+                            help = "the budget year, printed in the title: 2024年项目支出绩效目标表" },
                 form.text { id = "filing_unit",    label = "填报单位",
                             aliases = { "填报单位：（盖章）" },
                             help = "printed above the table, stamped (盖章) on paper" },
@@ -103,4 +106,13 @@ return form.template{
     -- No grades: the seed's non-numeric values are placeholders (……, 是否按时完成) or targets
     -- wrapped in sentences (高质量完成指令≥95%, 通过省、益阳市网络安全演练, 拖延次数≤1次),
     -- which rule 9 should report.
+
+    -- The importer starts a filing at the title line (the default: a line ending with `title`)
+    -- and reads the year from it; "单位：万元" beside 填报单位 states the unit and holds no value.
+    import = form.import{
+        ignore = { "单位：万元" },
+        values = {
+            { to = "fields.budget_year", pattern = "^(%d%d%d%d)年项目支出绩效目标表$" },
+        },
+    },
 }

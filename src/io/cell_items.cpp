@@ -1,0 +1,139 @@
+// Splitting a row's cells into labels and values (see cell_items.h).
+#include "io/cell_items.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "io/label_text.h"
+
+namespace formwork::io {
+
+bool Item::has(LabelKind kind) const {
+    return targets && std::any_of(targets->begin(), targets->end(), [&](const LabelTarget& t) { return t.kind == kind; });
+}
+
+namespace {
+
+constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
+
+// The byte length of the colon at `i` (1 for ':', 3 for '：'), or 0.
+std::size_t colon_at(std::string_view s, std::size_t i) {
+    if (s[i] == ':') return 1;
+    if (s.compare(i, kWideColon.size(), kWideColon) == 0) return kWideColon.size();
+    return 0;
+}
+
+// The byte length of the space at `i` (ASCII whitespace, U+3000, U+00A0), or 0.
+std::size_t space_at(std::string_view s, std::size_t i) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') return 1;
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+    if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+}
+
+class Splitter {
+public:
+    Splitter(const LabelIndex& index, int pos, int line, std::vector<Item>& out)
+        : index_(index), pos_(pos), line_(line), out_(out) {}
+
+    void cell(std::string_view raw) {
+        const std::string text = text::trim_utf8(raw);
+        if (text.empty()) return;
+        std::string key = normalize_label(text);
+        if (const auto* targets = index_.find(key)) {
+            out_.push_back({pos_, line_, targets, text, std::move(key)});
+            return;
+        }
+        // "填报单位：（盖章）      单位：万元": a whole label, then more after a space.
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (!space_at(text, i)) continue;
+            std::string head = normalize_label(std::string_view(text).substr(0, i));
+            if (const auto* targets = index_.find(head)) {
+                out_.push_back({pos_, line_, targets, text::trim_utf8(std::string_view(text).substr(0, i)), std::move(head)});
+                cell(std::string_view(text).substr(i));
+                return;
+            }
+            break;
+        }
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const std::size_t len = colon_at(text, i);
+            if (!len) continue;
+            if (label(std::string_view(text).substr(0, i))) {
+                rest(std::string_view(text).substr(i + len));
+                return;
+            }
+        }
+        value(text);
+    }
+
+private:
+    const LabelIndex& index_;
+    int pos_, line_;
+    std::vector<Item>& out_;
+
+    // Adds `text` as a label item when it names a block, field, row or column.
+    bool label(std::string_view text) {
+        std::string key = normalize_label(text);
+        const auto* targets = index_.find(key);
+        if (!targets || std::none_of(targets->begin(), targets->end(), [](const LabelTarget& t) { return is_place_label(t.kind); }))
+            return false;
+        out_.push_back({pos_, line_, targets, text::trim_utf8(text), std::move(key)});
+        return true;
+    }
+
+    void value(std::string_view text) {
+        std::string v = text::trim_utf8(text);
+        if (!v.empty()) out_.push_back({pos_, line_, nullptr, std::move(v), {}});
+    }
+
+    // What follows "label：": the value, up to a later "label：" that starts after a space.
+    void rest(std::string_view s) {
+        for (std::size_t i = 0; i < s.size();) {
+            const std::size_t sp = space_at(s, i);
+            if (!sp) {
+                ++i;
+                continue;
+            }
+            std::size_t start = i + sp;
+            while (start < s.size() && space_at(s, start)) start += space_at(s, start);
+            if (starts_with_pair(s.substr(start))) {
+                value(s.substr(0, i));
+                cell(s.substr(start));
+                return;
+            }
+            i = start;
+        }
+        value(s);
+    }
+
+    // True when `s` begins with "label：" (the label before the first space).
+    bool starts_with_pair(std::string_view s) const {
+        for (std::size_t i = 0; i < s.size() && !space_at(s, i); ++i) {
+            if (const std::size_t len = colon_at(s, i)) {
+                (void)len;
+                const auto* targets = index_.find(normalize_label(s.substr(0, i)));
+                return targets && std::any_of(targets->begin(), targets->end(), [](const LabelTarget& t) { return is_place_label(t.kind); });
+            }
+        }
+        return false;
+    }
+};
+
+}  // namespace
+
+std::vector<Item> cell_items(const GridRow& row, const LabelIndex& index, bool pairs) {
+    std::vector<Item> out;
+    for (int pos = 0; pos < static_cast<int>(row.cells.size()); ++pos) {
+        const GridCell& cell = row.cells[pos];
+        if (cell.text.empty()) continue;
+        if (pairs) {
+            Splitter(index, pos, cell.line, out).cell(cell.text);
+            continue;
+        }
+        std::string key = normalize_label(cell.text);
+        out.push_back({pos, cell.line, index.find(key), cell.text, std::move(key)});
+    }
+    return out;
+}
+
+}  // namespace formwork::io

@@ -1,0 +1,34 @@
+// Splitting a file into its documents (one printed form each) and choosing each document's
+// template. A document starts at a text line that a template names as its title
+// (import.titles, or by default a line ending with the template's title); lines before the
+// first title belong to the first document. A document's template is the one whose labels it
+// prints most, among the templates whose title started it (or all of them).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "io/import_template.h"
+#include "io/text_grid.h"
+
+namespace formwork::io {
+
+struct Document {
+    std::size_t begin = 0, end = 0;  // rows [begin, end) of the grid, the title row included
+    long title = -1;                 // the title row, or -1
+    std::vector<const ImportTemplate*> candidates;  // templates whose title started it (empty: none)
+};
+
+// True when the template names this text line as the start of one of its forms.
+bool is_title_of(const ImportTemplate& t, const GridRow& row);
+
+std::vector<Document> split_documents(const TextGrid& grid, const std::vector<const ImportTemplate*>& templates);
+
+struct TemplateChoice {
+    const ImportTemplate* chosen = nullptr;  // null: no template prints enough of these labels
+    std::size_t labels = 0;                  // distinct labels of the chosen template found
+};
+
+TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const std::vector<const ImportTemplate*>& templates);
+
+}  // namespace formwork::io

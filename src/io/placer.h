@@ -1,0 +1,118 @@
+// Places the rows of one document (one printed form) into a Filing, driven only by the
+// template: its labels and aliases (through the label index) and its import section. Rows come
+// in printed order; the placer keeps what the form is in the middle of (the current block, a
+// table header's columns, labels waiting for values on the next row, a long text that goes on)
+// and puts each cell where the template says it belongs. A cell that fits nowhere is recorded
+// as unplaced, with its line, never dropped.
+//
+// Internal to src/io: the importer (importer.h) is the public face.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/filing.h"
+#include "core/form_spec.h"
+#include "core/target_value.h"
+#include "io/cell_items.h"
+#include "io/label_index.h"
+#include "io/text_grid.h"
+
+namespace formwork::io {
+
+struct Unplaced {
+    int line = 0;
+    std::string text;
+};
+
+// Where one value goes: a header field, or a cell of a table (row -1: a new row).
+struct Slot {
+    enum class Kind { None, Field, Cell } kind = Kind::None;
+    int block = -1;
+    std::string id;      // field id, or table id
+    int row = -1;        // Cell
+    std::string column;  // Cell
+    bool longtext = false;  // paragraphs that follow may continue it
+
+    bool empty() const { return kind == Kind::None; }
+};
+
+class Placer {
+public:
+    Placer(const FormSpec& spec, const LabelIndex& index, const TargetVocabulary& vocab, Filing& filing,
+           std::vector<Unplaced>& unplaced);
+
+    void title(const GridRow& row);  // the row that started the document
+    void row(const GridRow& row);
+    void finish();
+
+    bool reached(int block) const { return block >= 0 && block < static_cast<int>(reached_.size()) && reached_[block]; }
+    // The last row placed in a table had fewer cells than the table's header: cut off there?
+    bool last_row_short() const { return last_short_; }
+
+private:
+    enum class Mode { None, FixedTable, FreeTable, Indicators };
+    struct Pending {
+        Slot slot;
+        int pos = 0;
+    };
+    struct Role {
+        enum class Kind { Level1, Level2, Name, Period, Extra, Level2Again, NameAgain } kind;
+        int index = -1;  // period or extra index
+        int pos = 0;
+    };
+    struct Segment {
+        const Item* label = nullptr;
+        const LabelTarget* target = nullptr;
+        std::vector<const Item*> values;
+    };
+
+    const FormSpec& spec_;
+    const LabelIndex& index_;
+    const TargetVocabulary& vocab_;
+    Filing& filing_;
+    std::vector<Unplaced>& unplaced_;
+
+    int block_ = -1;
+    Mode mode_ = Mode::None;
+    std::vector<int> column_pos_;  // header position of each column of the current table, -1 unknown
+    int free_row_ = -1;            // the free-rows table row that labelled cells fill
+    int header_cells_ = 0;         // cells of the current table's header row
+    std::vector<Pending> pending_;
+    Slot continuation_;
+    std::vector<Role> roles_;
+    std::string level1_, level2_;
+    bool last_short_ = false;
+    std::vector<bool> reached_;
+
+    // placer.cpp: rows with labels, fields, fixed rows, labels waiting for the next row.
+    const LabelTarget* choose(const Item& item, int context) const;
+    bool has_place_label(const std::vector<Item>& items) const;
+    void labelled_row(const std::vector<Item>& items);
+    void enter_block(int block);
+    void field_segment(const Segment& s, bool row_has_values);
+    void row_segment(const Segment& s, int occurrence, int occurrences);
+    void column_segment(const Segment& s, bool row_has_values);
+    void fill_pending(const std::vector<Item>& values);
+    void flush_pending();
+
+    // placer_values.cpp: where a value is written, unlabelled text, unplaced cells.
+    Slot field_slot(int block, int field) const;
+    Slot cell_slot(int block, int row, int column) const;
+    Table& table_of(int block);
+    bool is_filled(const Slot& slot) const;
+    void put(const Slot& slot, const std::string& value, int line);
+    void unlabelled(const Item& item, bool text_row);
+    bool apply_rules(const std::string& text, int line, bool title_only);
+    void unplaced(int line, const std::string& text);
+
+    // placer_tables.cpp: value rows of free-rows tables.
+    void free_row(const GridRow& row, const std::vector<Item>& values);
+
+    // placer_indicators.cpp: the indicator table's header and rows.
+    bool indicator_header(const std::vector<Item>& items, const GridRow& row);
+    void indicator_row(const GridRow& row);
+    int indicator_fit(const std::string& text, const Role& role) const;
+};
+
+}  // namespace formwork::io
