@@ -19,6 +19,13 @@ const std::vector<Command>& commands() {
          "list the templates found, with their status (ok or error)", run_templates},
         {"lint", "PATH...", "检查模板文件，逐条列出问题（文件:行号）",
          "check template files and list every problem (file:line)", run_lint},
+        {"import", "--db PATH [--template ID] [--dry-run] [--json] FILE...",
+         "导入填报文件（纯文本导出），按模板标签识别表格，每个文件一个事务",
+         "import filing documents (plain-text exports), recognised by the templates' labels, one transaction per file",
+         run_import},
+        {"list", "--db PATH [--json]", "列出数据库中的填报：编号、名称、模板、年度、总额、支出合计",
+         "list the stored filings: id, title, template, year, total, expense total", run_list},
+        {"show", "--db PATH [--json] ID", "显示一份填报的全部内容", "show one filing whole", run_show},
     };
     return table;
 }

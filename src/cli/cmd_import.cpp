@@ -1,0 +1,146 @@
+// `formwork import --db DB [--template ID] [--dry-run] [--json] FILE...`: reads plain-text
+// filing exports into the database, each file as one transaction (a file that fails leaves
+// nothing behind; the other files still import). Exit 1 when any file failed.
+#include <unistd.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/filing_json.h"
+#include "core/filing_facts.h"
+#include "io/importer.h"
+#include "script/template_registry.h"
+#include "store/database.h"
+#include "store/filing_store.h"
+
+namespace formwork::cli {
+
+namespace {
+
+// Progress on a terminal only: a line rewritten in place on stderr, never in a pipe or a log.
+class Progress {
+public:
+    explicit Progress(std::size_t total) : on_(isatty(STDERR_FILENO) && total > 1), total_(total) {}
+    ~Progress() { clear(); }
+    void show(std::size_t done, const std::string& file) {
+        if (!on_) return;
+        std::cerr << "\r\033[K[" << done + 1 << "/" << total_ << "] " << file << std::flush;
+    }
+    void clear() {
+        if (on_) std::cerr << "\r\033[K" << std::flush;
+    }
+
+private:
+    bool on_;
+    std::size_t total_;
+};
+
+// Saves a file's filings in one transaction; on a store error nothing of the file stays.
+std::optional<std::string> save_all(store::FilingStore& filings, io::FileImport& file, Lang lang) {
+    try {
+        store::FilingStore::Batch batch(filings);
+        for (auto& f : file.filings) {
+            store::SaveInfo info;
+            info.title = filing_title(f.filing, *f.spec);
+            if (auto y = filing_year(f.filing, *f.spec)) info.year = std::to_string(*y);
+            info.summary = (lang == Lang::Zh ? "导入自 " : "imported from ") + file.file;
+            filings.save(f.filing, info);
+        }
+        batch.commit();
+        return std::nullopt;
+    } catch (const store::StoreError& e) {
+        for (auto& f : file.filings) f.filing.id = 0;
+        return store::describe(e, lang);
+    }
+}
+
+}  // namespace
+
+int run_import(Context& ctx, const std::vector<std::string>& argv) {
+    const Args args(argv, {{"--json", "--dry-run"}, {"--db", "--template"}});
+    const bool dry_run = args.has("--dry-run"), json = args.has("--json");
+    if (args.positional().empty()) throw UsageError(ctx.tr("缺少要导入的文件", "no files to import"));
+    const std::optional<std::string> db_path = dry_run ? args.value("--db") : args.required("--db");
+    const std::string forced = args.value("--template").value_or("");
+
+    script::TemplateRegistry registry;
+    registry.refresh();
+    std::vector<std::shared_ptr<const FormSpec>> specs;
+    for (const auto& e : registry.entries())
+        if (e.ok()) specs.push_back(e.spec);
+    io::Importer importer(specs);
+    if (!forced.empty() && !importer.has_template(forced))
+        throw UsageError(ctx.tr("没有这个模板：", "no such template: ") + forced);
+
+    std::optional<store::Database> db;
+    std::optional<store::FilingStore> filings;
+    if (!dry_run) {
+        try {
+            db.emplace(store::Database::open(*db_path, store::OpenMode::CreateOrOpen));
+            filings.emplace(*db);
+        } catch (const store::StoreError& e) {
+            ctx.err << "formwork import: " << store::describe(e, ctx.lang) << "\n";
+            return kFailed;
+        }
+    }
+
+    nlohmann::json out_files = nlohmann::json::array();
+    std::size_t imported = 0, failed = 0;
+    Progress progress(args.positional().size());
+    for (std::size_t n = 0; n < args.positional().size(); ++n) {
+        const std::string& path = args.positional()[n];
+        progress.show(n, path);
+        io::FileImport file = importer.import_file(path, forced);
+        std::string error = ctx.lang == Lang::Zh ? file.error.zh : file.error.en;
+        if (!file.failed && filings)
+            if (auto why = save_all(*filings, file, ctx.lang)) file.failed = true, error = *why;
+        progress.clear();
+        nlohmann::json jf = {{"file", path}, {"ok", !file.failed}, {"error", nullptr}, {"line", nullptr}};
+        if (file.failed) {
+            ++failed;
+            jf["error"] = error;
+            if (file.line > 0) jf["line"] = file.line;
+            ctx.err << "formwork import: " << path << (file.line > 0 ? ":" + std::to_string(file.line) : "") << ": " << error << "\n";
+        } else if (!json) {
+            ctx.out << path << "\n";
+        }
+        nlohmann::json jfilings = nlohmann::json::array();
+        if (file.failed) file.filings.clear();  // nothing of a failed file was stored
+        for (const auto& f : file.filings) {
+            ++imported;
+            const FilingFacts facts = filing_facts(f.filing, f.spec.get());
+            nlohmann::json j = summary_json(f.filing, facts);
+            if (dry_run) j["id"] = nullptr;
+            j["first_line"] = f.first_line;
+            nlohmann::json unplaced = nlohmann::json::array();
+            for (const auto& u : f.unplaced) unplaced.push_back({{"line", u.line}, {"text", u.text}});
+            j["unplaced"] = std::move(unplaced);
+            jfilings.push_back(std::move(j));
+            if (json) continue;
+            ctx.out << "  " << (dry_run ? std::string("-") : "#" + std::to_string(f.filing.id)) << "  " << facts.title << "  ("
+                    << f.filing.template_id << ")  " << ctx.tr("总额 ", "total ")
+                    << (facts.total.is_string() ? facts.total.get<std::string>() : std::string("-")) << "\n";
+            for (const auto& u : f.unplaced)
+                ctx.out << "      " << ctx.tr("未能放置 ", "unplaced ") << path << ":" << u.line << ": " << u.text << "\n";
+        }
+        jf["filings"] = std::move(jfilings);
+        out_files.push_back(std::move(jf));
+    }
+
+    if (json) {
+        ctx.out << nlohmann::json{{"files", out_files}, {"filings", imported}, {"failed", failed}, {"dry_run", dry_run}}.dump(2) << "\n";
+    } else {
+        ctx.out << ctx.tr("导入 ", "Imported ") << imported << ctx.tr(" 份填报，来自 ", " filings from ")
+                << args.positional().size() - failed << ctx.tr(" 个文件", " files");
+        if (failed) ctx.out << ctx.tr("；", "; ") << failed << ctx.tr(" 个文件失败", " files failed");
+        if (dry_run) ctx.out << ctx.tr("（试运行，未写入）", " (dry run, nothing written)");
+        ctx.out << "\n";
+    }
+    return failed ? kFailed : kOk;
+}
+
+}  // namespace formwork::cli
