@@ -10,7 +10,8 @@ RUN_ARGS ?= --help
 PACKAGES := cmake g++ make pkg-config \
 	libsqlite3-dev catch2 libluajit-5.1-dev nlohmann-json3-dev \
 	libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libxinerama1 libxcursor1 libxi6 \
-	fonts-noto-cjk xvfb xauth
+	fonts-noto-cjk xvfb xauth \
+	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -1,0 +1,153 @@
+// Reads the JSON export back into filings (see import_json.h for the document's shape).
+#include "io/import_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace formwork::io {
+
+JsonImportError::JsonImportError(std::string where, std::string problem_zh, std::string problem_en)
+    : std::runtime_error(where + ": " + problem_en), where_(std::move(where)), zh_(std::move(problem_zh)), en_(std::move(problem_en)) {}
+
+std::string JsonImportError::message(Lang lang) const {
+    return where_ + (lang == Lang::Zh ? "：" + zh_ : ": " + en_);
+}
+
+bool looks_like_json(std::string_view content) {
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // a BOM some editors add
+    for (char c : content) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        return c == '{';
+    }
+    return false;
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+class Reader {
+public:
+    std::vector<Filing> read(const Json& doc) {
+        expect_object(doc, "");
+        const Json& format = member(doc, "", "format");
+        if (!format.is_string() || format.get<std::string>() != "formwork-filings")
+            throw JsonImportError("/format", "不是 Formwork 导出的 JSON（应为 \"formwork-filings\"）",
+                                  "not a Formwork JSON export (expected \"formwork-filings\")");
+        const Json& version = member(doc, "", "format_version");
+        if (!version.is_number_integer() || version.get<long long>() < 1)
+            throw JsonImportError("/format_version", "版本号无效", "invalid version");
+        if (version.get<long long>() > 1)
+            throw JsonImportError("/format_version", "由更新版本的 Formwork 写出（格式版本 " + version.dump() + "），本版本只读版本 1",
+                                  "written by a newer Formwork (format version " + version.dump() + "); this one reads version 1");
+        const Json& list = member(doc, "", "filings");
+        if (!list.is_array()) throw JsonImportError("/filings", "应为数组", "expected an array");
+        std::vector<Filing> out;
+        for (std::size_t i = 0; i < list.size(); ++i) out.push_back(filing(list[i], "/filings/" + std::to_string(i)));
+        return out;
+    }
+
+private:
+    static void expect_object(const Json& j, const std::string& at) {
+        if (!j.is_object()) throw JsonImportError(at.empty() ? "/" : at, "应为对象", "expected an object");
+    }
+
+    static const Json& member(const Json& j, const std::string& at, const char* key) {
+        auto it = j.find(key);
+        if (it == j.end()) throw JsonImportError(at + "/" + key, "缺少此项", "missing");
+        return *it;
+    }
+
+    // A value as filed: a string, or a target's object with its text.
+    static std::string text(const Json& j, const std::string& at) {
+        if (j.is_string()) return j.get<std::string>();
+        if (j.is_object()) {
+            auto it = j.find("text");
+            if (it != j.end() && it->is_string()) return it->get<std::string>();
+        }
+        throw JsonImportError(at, "应为文本，或带 \"text\" 的对象", "expected text, or an object with \"text\"");
+    }
+
+    static std::map<std::string, std::string> texts(const Json& j, const std::string& at) {
+        expect_object(j, at);
+        std::map<std::string, std::string> out;
+        for (const auto& [key, value] : j.items()) out[key] = text(value, at + "/" + key);
+        return out;
+    }
+
+    Filing filing(const Json& j, const std::string& at) {
+        expect_object(j, at);
+        Filing f;
+        const Json& tpl = member(j, at, "template");
+        expect_object(tpl, at + "/template");
+        f.template_id = text(member(tpl, at + "/template", "id"), at + "/template/id");
+        const Json& version = member(tpl, at + "/template", "version");
+        if (!version.is_number_integer()) throw JsonImportError(at + "/template/version", "应为整数", "expected an integer");
+        f.template_version = version.get<int>();
+        if (auto it = j.find("fields"); it != j.end()) f.fields = texts(*it, at + "/fields");
+        if (auto it = j.find("tables"); it != j.end()) {
+            expect_object(*it, at + "/tables");
+            for (const auto& [id, rows] : it->items()) {
+                const std::string where = at + "/tables/" + id;
+                if (!rows.is_array()) throw JsonImportError(where, "应为数组", "expected an array");
+                Table& table = f.tables[id];
+                for (std::size_t r = 0; r < rows.size(); ++r) {
+                    const std::string row_at = where + "/" + std::to_string(r);
+                    expect_object(rows[r], row_at);
+                    TableRow row;
+                    if (auto cells = rows[r].find("cells"); cells != rows[r].end()) row.cells = texts(*cells, row_at + "/cells");
+                    table.rows.push_back(std::move(row));
+                }
+            }
+        }
+        if (auto it = j.find("indicators"); it != j.end()) {
+            if (!it->is_array()) throw JsonImportError(at + "/indicators", "应为数组", "expected an array");
+            for (std::size_t k = 0; k < it->size(); ++k) {
+                const std::string ind_at = at + "/indicators/" + std::to_string(k);
+                const Json& ij = (*it)[k];
+                expect_object(ij, ind_at);
+                Indicator ind;
+                ind.level1 = text(member(ij, ind_at, "level1"), ind_at + "/level1");
+                ind.level2 = text(member(ij, ind_at, "level2"), ind_at + "/level2");
+                ind.name = text(member(ij, ind_at, "name"), ind_at + "/name");
+                if (auto t = ij.find("targets"); t != ij.end()) ind.targets = texts(*t, ind_at + "/targets");
+                if (auto x = ij.find("extra"); x != ij.end()) ind.extra = texts(*x, ind_at + "/extra");
+                f.indicators.push_back(std::move(ind));
+            }
+        }
+        if (auto it = j.find("notes"); it != j.end()) {
+            if (!it->is_array()) throw JsonImportError(at + "/notes", "应为数组", "expected an array");
+            for (std::size_t k = 0; k < it->size(); ++k) {
+                const std::string note_at = at + "/notes/" + std::to_string(k);
+                expect_object((*it)[k], note_at);
+                f.notes.push_back({text(member((*it)[k], note_at, "kind"), note_at + "/kind"),
+                                   text(member((*it)[k], note_at, "text"), note_at + "/text")});
+            }
+        }
+        return f;
+    }
+};
+
+}  // namespace
+
+std::vector<Filing> read_filings_json(std::string_view content) {
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+    Json doc;
+    try {
+        doc = Json::parse(content);
+    } catch (const Json::parse_error& e) {
+        // e.byte is 1-based; report line:column, which editors show.
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < content.size(); ++i) {
+            if (content[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        throw JsonImportError(std::to_string(line) + ":" + std::to_string(column), "不是有效的 JSON", std::string("not valid JSON: ") + e.what());
+    }
+    return Reader().read(doc);
+}
+
+}  // namespace formwork::io
