@@ -3,6 +3,7 @@
 // whole file, and refuse the file when it stops in the middle of a form.
 #include "io/importer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -117,6 +118,9 @@ FileImport Importer::import_text(const std::string& shown_name, std::string_view
         const ImportMessage m = grid_message(e);
         return failure(r, e.line, m.zh, m.en);
     }
+    // Only spaces and empty cells (a stray tab makes the grid reader see a cell): empty too.
+    if (std::all_of(grid.rows.begin(), grid.rows.end(), [](const GridRow& row) { return row.all_blank(); }))
+        return failure(r, 0, "文件是空的", "the file is empty");
     std::vector<const ImportTemplate*> pool;
     for (const auto& t : templates_)
         if (template_id.empty() || t->spec->id == template_id) pool.push_back(t.get());
@@ -146,7 +150,8 @@ FileImport Importer::import_text(const std::string& shown_name, std::string_view
         if (d + 1 == docs.size()) {
             // The file ends here: a form that stops before its last part, or in the middle of a
             // table row, was cut off (a partial export), and is refused rather than half-read.
-            const int last_line = grid.rows.back().line;
+            const GridRow& last = grid.rows.back();
+            const int last_line = last.cells.empty() ? last.line : last.cells.back().line;
             const int final = final_block(*t.spec);
             if (final >= 0 && !placer.reached(final)) {
                 const std::string name = block_name(t.spec->blocks[final]);

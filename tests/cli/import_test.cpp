@@ -1,0 +1,149 @@
+// `formwork import`, `list` and `show` as scripts see them: exit codes, the JSON keys, one
+// transaction per file (a bad file leaves nothing, the others still import), --dry-run.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "run_cli.h"
+
+namespace {
+
+const std::string kSeeds = FORMWORK_SEEDS_DIR;
+
+std::vector<std::string> seeds() {
+    return {kSeeds + "/000_0fc43aa88057eaed.txt", kSeeds + "/001_e8aa0500ee62ffd0.txt", kSeeds + "/002_be243faf42b34df7.txt",
+            kSeeds + "/003_e71277c5732aaa08.txt", kSeeds + "/004_69cafeba3764958f.txt"};
+}
+
+// A fresh directory for one test's database, removed with its files at the end.
+struct TempDir {
+    std::string path;
+    TempDir() {
+        char tmpl[] = "/tmp/formwork-import-XXXXXX";
+        REQUIRE(mkdtemp(tmpl));
+        path = tmpl;
+    }
+    ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
+    std::string file(const std::string& name) const { return path + "/" + name; }
+};
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+bool exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
+
+}  // namespace
+
+TEST_CASE("cli-4.1 import stores the 30 seed filings and list --json gives id, title, template, year, total, expense_total") {
+    TempDir dir;
+    const std::string db = dir.file("seeds.db");
+    const auto r = run_cli(with({"import", "--db", db}, seeds()));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("导入 30 份填报，来自 5 个文件"));
+    CHECK_THAT(r.out, Catch::Contains("信息化管理专项经费  (nantong-project)  总额 18"));
+    CHECK_THAT(r.out, Catch::Contains("未能放置 " + kSeeds + "/001_e8aa0500ee62ffd0.txt:830: 17"));
+
+    const auto l = run_cli({"list", "--db", db, "--json"});
+    CHECK(l.exit_code == 0);
+    const auto list = nlohmann::json::parse(l.out);
+    REQUIRE(list.size() == 30);
+    for (const auto& j : list) {
+        CHECK(j.size() == 6);
+        for (const char* key : {"id", "title", "template", "year", "total", "expense_total"}) CHECK(j.contains(key));
+    }
+    CHECK(list[0] == nlohmann::json{{"id", 1}, {"title", "信息化管理专项经费"}, {"template", "nantong-project"},
+                                    {"year", 2024}, {"total", "18"}, {"expense_total", "19"}});
+    CHECK(list[4]["title"] == "中共沅江市委网络安全和信息化委员会办公室");
+    CHECK(list[4]["total"] == "109.04");
+    CHECK(list[4]["expense_total"].is_null());
+    CHECK(list[16]["total"] == "1239.92");
+    CHECK(list[20]["template"] == "hebei-department");
+    CHECK(list[20]["total"].is_null());
+    CHECK(list[21]["total"] == "6.80");
+    CHECK(list[21]["year"] == 2022);
+
+    const auto plain = run_cli({"--lang", "en", "list", "--db", db});
+    CHECK(plain.exit_code == 0);
+    CHECK_THAT(plain.out, Catch::Contains("30 filings"));
+}
+
+TEST_CASE("cli-4.2 show prints one filing whole and --json has its fields, tables, indicators and notes") {
+    TempDir dir;
+    const std::string db = dir.file("seeds.db");
+    REQUIRE(run_cli(with({"import", "--db", db}, seeds())).exit_code == 0);
+    const auto s = run_cli({"show", "--db", db, "12", "--json"});
+    CHECK(s.exit_code == 0);
+    const auto j = nlohmann::json::parse(s.out);
+    CHECK(j["title"] == "B网评员培训经费");
+    CHECK(j["fields"]["annual_budget"] == "3.2");
+    CHECK(j["indicators"].size() == 9);
+    CHECK(j["indicators"][0]["targets"]["value"] == "≥1次");
+    REQUIRE(j["notes"].size() == 1);
+    CHECK(j["notes"][0]["kind"] == "import");
+    const auto text = run_cli({"show", "--db", db, "1"});
+    CHECK(text.exit_code == 0);
+    CHECK_THAT(text.out, Catch::Contains("资金总额  全年（程）预算数：18"));
+    CHECK_THAT(text.out, Catch::Contains("产出指标 / 数量指标 / 网络安全监测服务"));
+    const auto missing = run_cli({"show", "--db", db, "99"});
+    CHECK(missing.exit_code == 1);
+    CHECK(run_cli({"show", "--db", db, "x"}).exit_code == 2);
+}
+
+TEST_CASE("cli-4.3 a bad file fails alone: the others import, nothing of it is stored, exit 1") {
+    TempDir dir;
+    const std::string db = dir.file("mixed.db");
+    const std::string empty = dir.file("empty.txt"), cut = dir.file("cut.txt");
+    std::ofstream(empty).close();
+    {
+        std::ifstream in(seeds()[0]);
+        std::ofstream out(cut);
+        std::string line;
+        for (int n = 0; n < 70 && std::getline(in, line); ++n) out << line << "\n";  // stops in the 2nd form's funds
+    }
+    const auto r = run_cli({"import", "--db", db, seeds()[2], empty, cut, seeds()[3]});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains(empty + ": 文件是空的"));
+    CHECK_THAT(r.err, Catch::Contains(cut + ":70: 文件在这一行中断"));
+    CHECK_THAT(r.out, Catch::Contains("导入 8 份填报，来自 2 个文件；2 个文件失败"));
+    const auto list = nlohmann::json::parse(run_cli({"list", "--db", db, "--json"}).out);
+    CHECK(list.size() == 8);  // 3 Suzhou + 5 Jiangsu; not the first Nantong form of the cut file
+}
+
+TEST_CASE("cli-4.4 import --dry-run writes nothing and --json reports files, filings and unplaced cells") {
+    TempDir dir;
+    const std::string db = dir.file("never.db");
+    const auto r = run_cli(with({"import", "--db", db, "--dry-run", "--json"}, seeds()));
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(exists(db));
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["filings"] == 30);
+    CHECK(j["failed"] == 0);
+    CHECK(j["dry_run"] == true);
+    REQUIRE(j["files"].size() == 5);
+    const auto& yuanjiang = j["files"][1];
+    CHECK(yuanjiang["ok"] == true);
+    REQUIRE(yuanjiang["filings"].size() == 8);
+    CHECK(yuanjiang["filings"][0]["id"].is_null());
+    CHECK(yuanjiang["filings"][7]["unplaced"] == nlohmann::json::array({{{"line", 830}, {"text", "17"}}}));
+    // --dry-run needs no database at all.
+    CHECK(run_cli({"import", "--dry-run", seeds()[2]}).exit_code == 0);
+}
+
+TEST_CASE("cli-4.5 import usage errors exit 2") {
+    CHECK(run_cli({"import", "--db", "/tmp/formwork-x.db"}).exit_code == 2);                     // no files
+    CHECK(run_cli({"import", seeds()[0]}).exit_code == 2);                                       // no --db
+    CHECK(run_cli({"import", "--db", "/tmp/formwork-x.db", "--bogus", seeds()[0]}).exit_code == 2);
+    const auto r = run_cli({"import", "--dry-run", "--template", "no-such", seeds()[0]});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("no-such"));
+    CHECK(run_cli({"list"}).exit_code == 2);
+    CHECK(run_cli({"show", "--db", "/tmp/formwork-x.db"}).exit_code == 2);
+    CHECK_FALSE(exists("/tmp/formwork-x.db"));
+}
