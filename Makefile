@@ -4,7 +4,7 @@
 BUILD ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-RUN_ARGS ?= --help
+RUN_ARGS ?= shell --db $(BUILD)/sample.db  # the sample database the build imports from samples/seeds
 
 # Every Debian package the build, the tests and the app need.
 PACKAGES := cmake g++ make pkg-config \
