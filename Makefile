@@ -4,7 +4,8 @@
 BUILD ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-RUN_ARGS ?= shell --db $(BUILD)/sample.db  # the sample database the build imports from samples/seeds
+# `make run` opens the shell on the sample database the build imports from samples/seeds.
+RUN_ARGS ?= shell --db $(BUILD)/sample.db
 
 # Every Debian package the build, the tests and the app need.
 PACKAGES := cmake g++ make pkg-config \
