@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/filing_json.h"
 #include "core/filing_facts.h"
+#include "io/import_json.h"
 #include "io/importer.h"
 #include "script/template_registry.h"
 #include "store/database.h"
@@ -94,7 +95,10 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
     for (std::size_t n = 0; n < args.positional().size(); ++n) {
         const std::string& path = args.positional()[n];
         progress.show(n, path);
-        io::FileImport file = importer.import_file(path, forced);
+        // A JSON export (formwork export --format json) restores its filings exactly; anything
+        // else is read as a plain-text export.
+        auto from_json = io::import_json_file(path, specs);
+        io::FileImport file = from_json ? std::move(*from_json) : importer.import_file(path, forced);
         std::string error = ctx.lang == Lang::Zh ? file.error.zh : file.error.en;
         if (!file.failed && filings)
             if (auto why = save_all(*filings, file, ctx.lang)) file.failed = true, error = *why;

@@ -20,12 +20,16 @@ const std::vector<Command>& commands() {
         {"lint", "PATH...", "检查模板文件，逐条列出问题（文件:行号）",
          "check template files and list every problem (file:line)", run_lint},
         {"import", "--db PATH [--template ID] [--dry-run] [--json] FILE...",
-         "导入填报文件（纯文本导出），按模板标签识别表格，每个文件一个事务",
-         "import filing documents (plain-text exports), recognised by the templates' labels, one transaction per file",
+         "导入填报文件（纯文本导出，或 formwork export 的 JSON），按模板标签识别表格，每个文件一个事务",
+         "import filing documents (plain-text exports, or JSON from formwork export), recognised by the templates' labels, one transaction per file",
          run_import},
         {"list", "--db PATH [--json]", "列出数据库中的填报：编号、名称、模板、年度、总额、支出合计",
          "list the stored filings: id, title, template, year, total, expense total", run_list},
         {"show", "--db PATH [--json] ID", "显示一份填报的全部内容", "show one filing whole", run_show},
+        {"export", "--db PATH (--filing ID | --all) --format xlsx|pdf|json|csv -o PATH",
+         "导出填报：xlsx 或 pdf（按模板的版式），json（可再导入）或 csv（UTF-8 带 BOM 的单元格清单）",
+         "export filings: xlsx or pdf (in the template's layout), json (re-importable) or csv (UTF-8 with BOM, one line per cell)",
+         run_export},
     };
     return table;
 }

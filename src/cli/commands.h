@@ -43,6 +43,7 @@ int run_info(Context& ctx, const std::vector<std::string>& args);
 int run_templates(Context& ctx, const std::vector<std::string>& args);
 int run_lint(Context& ctx, const std::vector<std::string>& args);
 int run_import(Context& ctx, const std::vector<std::string>& args);
+int run_export(Context& ctx, const std::vector<std::string>& args);
 int run_list(Context& ctx, const std::vector<std::string>& args);
 int run_show(Context& ctx, const std::vector<std::string>& args);
 int run_shell(Context& ctx, const std::vector<std::string>& args);

@@ -26,7 +26,13 @@ std::filesystem::path temp_name_for(const std::filesystem::path& target) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)), temp_(temp_name_for(target_)) {}
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)), temp_(temp_name_for(target_)) {
+    // Created at once, so that a missing or read-only folder is reported before any work and
+    // in the system's words (libraries that write the file later say less).
+    const int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) throw ExportError(ExportError::Code::Write, target_.string(), std::strerror(errno));
+    ::close(fd);
+}
 
 AtomicFile::~AtomicFile() {
     if (committed_) return;

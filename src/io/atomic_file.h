@@ -11,6 +11,7 @@ namespace formwork::io {
 
 class AtomicFile {
 public:
+    // Creates the (empty) temporary file; throws ExportError (Write) when it cannot.
     explicit AtomicFile(std::filesystem::path target);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;

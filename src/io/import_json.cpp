@@ -1,7 +1,9 @@
 // Reads the JSON export back into filings (see import_json.h for the document's shape).
 #include "io/import_json.h"
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace formwork::io {
 
@@ -148,6 +150,40 @@ std::vector<Filing> read_filings_json(std::string_view content) {
         throw JsonImportError(std::to_string(line) + ":" + std::to_string(column), "不是有效的 JSON", std::string("not valid JSON: ") + e.what());
     }
     return Reader().read(doc);
+}
+
+std::optional<FileImport> import_json_file(const std::filesystem::path& path,
+                                           const std::vector<std::shared_ptr<const FormSpec>>& templates) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string content = ss.str();
+    if (!looks_like_json(content)) return std::nullopt;
+    FileImport file;
+    file.file = path.string();
+    try {
+        for (Filing& f : read_filings_json(content)) {
+            std::shared_ptr<const FormSpec> spec;
+            for (const auto& t : templates)
+                if (t && t->id == f.template_id) spec = t;
+            if (!spec) {
+                file.failed = true;
+                file.error = {"模板 " + f.template_id + " 未安装，无法导入其填报", "template " + f.template_id + " is not installed"};
+                file.filings.clear();
+                return file;
+            }
+            ImportedFiling imported;
+            imported.filing = std::move(f);
+            imported.spec = std::move(spec);
+            file.filings.push_back(std::move(imported));
+        }
+    } catch (const JsonImportError& e) {
+        file.failed = true;
+        file.error = {e.message(Lang::Zh), e.message(Lang::En)};
+        file.filings.clear();
+    }
+    return file;
 }
 
 }  // namespace formwork::io

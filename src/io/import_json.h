@@ -25,13 +25,18 @@
 // and "row" names are output only.
 #pragma once
 
+#include <filesystem>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/filing.h"
+#include "core/form_spec.h"
 #include "core/lang.h"
+#include "io/importer.h"
 
 namespace formwork::io {
 
@@ -57,5 +62,12 @@ bool looks_like_json(std::string_view content);
 // The filings of a JSON export, with id 0 (new to the database they go into). Throws
 // JsonImportError.
 std::vector<Filing> read_filings_json(std::string_view content);
+
+// For `formwork import`: when the file at `path` is JSON, its filings as an import (each with
+// its template from `templates`; the file fails as a whole when it is not a valid export or
+// names a template that is not installed). nullopt when the file is not JSON (or cannot be
+// read), so that the caller reads it as a plain-text export instead.
+std::optional<FileImport> import_json_file(const std::filesystem::path& path,
+                                           const std::vector<std::shared_ptr<const FormSpec>>& templates);
 
 }  // namespace formwork::io

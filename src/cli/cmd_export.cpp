@@ -1,0 +1,66 @@
+// `formwork export --db DB (--filing ID | --all) --format xlsx|pdf|json|csv -o PATH`: writes
+// stored filings as a spreadsheet or PDF in their family's layout, or as JSON or CSV data.
+// The output appears complete or not at all (src/io/export.h); the database is only read.
+#include <charconv>
+#include <ostream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "io/export.h"
+#include "script/template_registry.h"
+#include "store/database.h"
+#include "store/filing_store.h"
+
+namespace formwork::cli {
+
+namespace {
+
+std::int64_t parse_id(const Context& ctx, const std::string& text) {
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+        throw UsageError(ctx.tr("--filing 需要一个填报编号（正整数），而不是 ", "--filing needs a filing id (a positive integer), not ") + text);
+    return id;
+}
+
+}  // namespace
+
+int run_export(Context& ctx, const std::vector<std::string>& argv) {
+    const Args args(argv, {{"--all"}, {"--db", "--filing", "--format", "-o", "--output"}});
+    if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
+    const std::string db_path = args.required("--db");
+    const std::string format_name = args.required("--format");
+    const auto format = io::parse_export_format(format_name);
+    if (!format) throw UsageError(ctx.tr("--format 只接受 xlsx、pdf、json 或 csv，而不是 ", "--format takes xlsx, pdf, json or csv, not ") + format_name);
+    const auto out = args.value("-o") ? args.value("-o") : args.value("--output");
+    if (!out || out->empty()) throw UsageError(ctx.tr("缺少输出文件 -o PATH", "missing the output file -o PATH"));
+    if (args.has("--all") == args.has("--filing"))
+        throw UsageError(ctx.tr("请指定 --filing ID 或 --all（二选一）", "give either --filing ID or --all"));
+    const std::int64_t only = args.has("--filing") ? parse_id(ctx, *args.value("--filing")) : 0;
+
+    std::vector<Filing> filings;
+    try {
+        store::Database db = store::Database::open(db_path, store::OpenMode::ReadOnly);
+        store::FilingStore store(db);
+        if (only) filings.push_back(store.load(only));
+        else store.for_each([&](const Filing& f) { filings.push_back(f); });
+    } catch (const store::StoreError& e) {
+        ctx.err << "formwork export: " << store::describe(e, ctx.lang) << "\n";
+        return kFailed;
+    }
+
+    script::TemplateRegistry registry;
+    registry.refresh();
+    std::vector<io::ExportItem> items;
+    for (const auto& f : filings) items.push_back({&f, registry.find(f.template_id)});
+    try {
+        io::export_filings(items, *format, *out);
+    } catch (const io::ExportError& e) {
+        ctx.err << "formwork export: " << io::describe(e, ctx.lang) << "\n";
+        return kFailed;
+    }
+    ctx.out << ctx.tr("已导出 ", "Exported ") << items.size() << ctx.tr(" 份填报到 ", " filing(s) to ") << *out << "\n";
+    return kOk;
+}
+
+}  // namespace formwork::cli
