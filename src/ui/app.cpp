@@ -1,6 +1,8 @@
 // The shell's actions (see app.h).
 #include "ui/app.h"
 
+#include "core/filing_facts.h"
+
 #include <exception>
 #include <vector>
 
@@ -30,15 +32,11 @@ App::App(const ShellOptions& options)
     refresh_list();
 }
 
-std::string App::title_of(const Filing& f, const FormSpec* spec) const {
-    if (spec && !spec->title_field.empty()) return f.field(spec->title_field);
-    return {};
-}
+std::string App::title_of(const Filing& f, const FormSpec* spec) const { return spec ? filing_title(f, *spec) : std::string(); }
 
 std::string App::year_of(const Filing& f, const FormSpec* spec) const {
-    if (!spec) return {};
-    if (!spec->year_field.empty() && !f.field(spec->year_field).empty()) return f.field(spec->year_field);
-    return spec->year ? std::to_string(spec->year) : std::string();
+    const auto year = spec ? filing_year(f, *spec) : std::nullopt;
+    return year ? std::to_string(*year) : std::string();
 }
 
 void App::refresh_list() {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/filing_facts.h"
 #include "core/sums.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -328,28 +329,18 @@ void draw_indicators(App& app, const BlockSpec& b) {
     }
 }
 
-// Resolves a template reference to a Decimal sum; false when a cell is not a number.
+// Resolves a template reference to an exact value: a free-rows column is summed, a field or a
+// fixed cell is read; false when a cell is not a number.
 bool evaluate(const Filing& f, const FormSpec& spec, const std::string& ref, Decimal& out) {
-    std::vector<std::string> parts;
-    for (size_t start = 0;;) {
-        size_t dot = ref.find('.', start);
-        parts.push_back(ref.substr(start, dot - start));
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-    }
-    std::vector<std::string> texts;
-    if (parts.size() == 2 && parts[0] == "fields") {
-        texts.push_back(f.field(parts[1]));
-    } else if (const BlockSpec* b = spec.find_block(parts[0]); b && parts.size() == 2) {
-        const ColumnSum s = f.find_table(parts[0]) ? sum_column(*f.find_table(parts[0]), parts[1]) : ColumnSum{};
+    const size_t dot = ref.find('.');
+    if (const BlockSpec* b = spec.find_block(ref.substr(0, dot)); b && !b->fixed_rows() && ref.find('.', dot + 1) == std::string::npos) {
+        const Table* t = f.find_table(b->id);
+        const ColumnSum s = t ? sum_column(*t, ref.substr(dot + 1)) : ColumnSum{};
         out = s.total;
         return s.clean();
-    } else if (b && parts.size() == 3) {
-        for (size_t r = 0; r < b->rows.size(); ++r)
-            if (b->rows[r].id == parts[1] && f.find_table(parts[0]) && r < f.find_table(parts[0])->rows.size())
-                texts.push_back(f.find_table(parts[0])->rows[r].cell(parts[2]));
     }
-    const ColumnSum s = sum_values(texts);
+    const std::string* text = referenced_text(f, spec, ref);
+    const ColumnSum s = sum_values({text ? *text : std::string()});
     out = s.total;
     return s.clean();
 }
