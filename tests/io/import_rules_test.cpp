@@ -2,9 +2,12 @@
 // shifted row, and the template's import section as the loader checks it.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "io/cell_items.h"
 #include "io/label_text.h"
 #include "io/row_align.h"
+#include "io/text_pattern.h"
 #include "script/script_host.h"
 #include "script/template_registry.h"
 
@@ -147,4 +150,17 @@ TEST_CASE("import-4.4 the loader checks the import section and reports file:line
     CHECK(errors[3].find("import.values[2].to") != std::string::npos);
     errors = load_errors(R"(form.import{ values = { { to = "lines.item", scope = "file", pattern = "x" } }, level_heads = { "一级" } })");
     REQUIRE(errors.size() == 2);
+}
+
+TEST_CASE("import-4.5 a template's pattern that would backtrack for hours gives up quickly") {
+    std::string pattern;
+    for (int i = 0; i < 40; ++i) pattern += "a?";
+    pattern += std::string(40, 'a');
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(match_pattern(std::string(40, 'a'), pattern).has_value());
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    // An ordinary pattern: the first capture, or the whole text when there is none.
+    CHECK(match_pattern("2024年度", "^(%d%d%d%d)年度$") == std::optional<std::string>("2024"));
+    CHECK(match_pattern("414001市场监管部门", "^%d%d%d%d%d%d") == std::optional<std::string>("414001市场监管部门"));
+    CHECK(match_pattern("（一）质量管理", "^（.-）(.+)$") == std::optional<std::string>("质量管理"));
 }
