@@ -25,6 +25,8 @@ enum class Str {
     NewFilingOf, DuplicateOf, RestoredRevision, SavedRevision, NothingToSave,
     DraftFound, DraftFoundText, RestoreDraft, DiscardDraft,
     ImportFiles, ImportPath, ImportRun, ImportDone, ImportFailed,
+    MenuExport, ExportTitle, ExportOpen, ExportAll, ExportFormat, ExportPath, ExportRun, ExportDone, ExportFailed,
+    ExportUnsavedNote,
     TemplateMissing, Error, Warning, Info, Ms,
     Count_  // keep last
 };

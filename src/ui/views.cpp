@@ -56,6 +56,7 @@ void draw_shell(App& app) {
         draw_status_bar(app);
     ImGui::End();
     draw_dialogs(app);
+    draw_export_dialog(app);
 }
 
 }  // namespace formwork::ui

@@ -2,6 +2,9 @@
 // listed in views.cpp. A view reads App and calls its actions; it holds no document state.
 #pragma once
 
+#include <string>
+
+#include "io/export.h"
 #include "ui/app.h"
 
 namespace formwork::ui {
@@ -14,6 +17,12 @@ void draw_scripts(App& app);
 void draw_history(App& app);
 void draw_status_bar(App& app);
 void draw_dialogs(App& app);
+
+// File > Export… (view_export.cpp): the dialog, and the export it runs, which reports in
+// app.status_message and returns whether the file was written.
+void open_export_dialog(App& app);
+void draw_export_dialog(App& app);
+bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::string& path);
 
 // Lays out and draws every view for one frame (the window's size comes from ImGui's display).
 void draw_shell(App& app);
