@@ -115,4 +115,11 @@ return form.template{
             { to = "fields.budget_year", pattern = "^(%d%d%d%d)年项目支出绩效目标表$" },
         },
     },
+    options = {
+        -- Checks group a department's filings by 部门名称 / 预算部门. The seed's project tables
+        -- leave 预算部门 blank; every table of one department's package carries the same
+        -- signature line (填表人, 联系电话), so a project table whose 预算部门 is blank belongs
+        -- to the department whose department-wide table shows the same filer (BRIEF rule 5).
+        department_fallback = "filled_by,filled_phone",
+    },
 }

@@ -1,16 +1,58 @@
-// `formwork lint PATH...`: loads each file (or each *.lua in a folder) as a template and
-// prints every problem with file and line; exit 0 when all are clean, 1 otherwise.
+// `formwork lint PATH...`: loads each file (or each *.lua in a folder) as what it is — a
+// template (return form.template{…}) or a check script (return check.script{…}) — and prints
+// every problem with file and line; exit 0 when all are clean, 1 otherwise. A check whose
+// template patterns match no known template is a warning (the template may be the user's),
+// not a failure.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "script/check_engine.h"
 #include "script/template_registry.h"
 
 namespace formwork::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p, bool& ok) {
+    std::ifstream in(p, std::ios::binary);
+    ok = static_cast<bool>(in);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+bool lint_check_script(Context& ctx, script::ScriptHost& host, const fs::path& f, const std::string& source,
+                       const script::TemplateRegistry& templates) {
+    const script::CheckScriptEntry e = script::load_check_source(host, f.string(), source);
+    if (!e.ok()) {
+        for (const auto& line : e.errors) ctx.out << line << "\n";
+        return false;
+    }
+    std::string ids;
+    for (const auto& c : e.checks) {
+        ids += (ids.empty() ? "" : ", ") + c->id;
+        for (const auto& pattern : c->templates) {
+            const bool matches = std::any_of(templates.entries().begin(), templates.entries().end(), [&](const auto& t) {
+                return t.spec && script::template_pattern_matches(pattern, t.spec->id);
+            });
+            if (!matches)
+                ctx.out << f.string() << ":" << c->line << ": " << ctx.tr("警告", "warning") << ": " << c->id << ": "
+                        << ctx.tr("模板 “", "template \"") << pattern
+                        << ctx.tr("” 不匹配任何已知模板", "\" matches no known template") << "\n";
+        }
+    }
+    ctx.out << f.string() << ": ok (" << ctx.tr("检查 ", "checks ") << ids << ")\n";
+    return true;
+}
+
+}  // namespace
 
 int run_lint(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{}, {}});
@@ -32,8 +74,25 @@ int run_lint(Context& ctx, const std::vector<std::string>& argv) {
             failed = true;
         }
     }
-    script::ScriptHost host;
+    script::TemplateRegistry templates;
+    bool templates_loaded = false;
     for (const auto& f : files) {
+        // Run the file once to see what it returns, then read it as that; each read runs it in
+        // a fresh host so that one file cannot affect the next.
+        bool readable = false;
+        const std::string source = slurp(f, readable);
+        script::ScriptHost probe;
+        auto value = readable ? probe.run(f.string(), source) : script::Result<script::ScriptValue>(script::ScriptValue());
+        if (readable && value && script::script_kind(value.value()) == script::ScriptKind::Check) {
+            if (!templates_loaded) {
+                templates.refresh();
+                templates_loaded = true;
+            }
+            script::ScriptHost host;
+            failed = !lint_check_script(ctx, host, f, source, templates) || failed;
+            continue;
+        }
+        script::ScriptHost host;
         const script::TemplateEntry e = script::load_template_file(host, f, f.string());
         if (e.ok()) {
             ctx.out << f.string() << ": ok (" << e.spec->id << " v" << e.spec->version << ")\n";

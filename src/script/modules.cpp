@@ -10,12 +10,14 @@ namespace formwork::script {
 
 int open_form(lua_State* L);
 int open_text(lua_State* L);
+int open_check(lua_State* L);
 
 namespace {
 
 constexpr luax::Module kModules[] = {
     {"form", open_form},
     {"text", open_text},
+    {"check", open_check},
 };
 
 int list_fields(lua_State* L) {

@@ -9,10 +9,11 @@ using namespace formwork::script::test;
 
 TEST_CASE("bind-5.1 the bound modules and their functions") {
     const auto modules = bound_modules();
-    REQUIRE(modules.size() == 2);
+    REQUIRE(modules.size() == 3);
     CHECK(modules[0].name == "form");
     CHECK(modules[1].name == "text");
     CHECK(modules[1].functions == std::vector<std::string>{"len", "sub", "trim", "valid"});
+    CHECK(modules[2].name == "check");
 }
 
 TEST_CASE("text-6.1 utf8 validity") {

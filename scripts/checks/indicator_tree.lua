@@ -1,0 +1,212 @@
+-- 绩效指标体系 (BRIEF.md rule 8): the indicator tree is complete for the family.
+--   indicator-categories      required level-1 / level-2 categories have indicators; each
+--                             level-2 sits under its own level-1; no category the family
+--                             does not know                                              error
+--   indicator-rows-complete   every level-3 indicator has a name and a target in each
+--                             period column                                              error
+-- The tree (names, aliases, what is required) is the template's; f:category() matches the
+-- filed names to it.
+
+-- A level-3 name that is a sign for "nothing here" (……, 不适用, 无) is no indicator; rule 9
+-- (target_values.lua) reports it.
+local function is_indicator_name(f, name)
+    if name:match("^%s*$") then return false end
+    return (f:parse_target(name)) ~= "placeholder"
+end
+
+local function has_target(f, i, periods)
+    for _, p in ipairs(periods) do
+        local _, _, _, _, text = f:target(i, p.id)
+        if not text:match("^%s*$") then return true end
+    end
+    return false
+end
+
+return check.script{
+    api = 1,
+    checks = {
+        check.define{
+            id = "indicator-categories",
+            title = { zh = "绩效指标体系完整，二级指标归属正确", en = "The indicator tree has its required categories, each in place" },
+            severity = "error",
+            templates = { "*" },
+            run = function(f)
+                local spec = f:spec().indicators
+                if not spec then return check.not_applicable("模板没有绩效指标表") end
+                local n = f:indicators()
+                if n == 0 then return check.insufficient("没有填写绩效指标") end
+                local present, filled, first_row = {}, {}, {}
+                for i = 1, n do
+                    local l1, l2, name = f:indicator(i)
+                    local c1, c2, home = f:category(i)
+                    local real = is_indicator_name(f, name) or has_target(f, i, spec.periods)
+                    if c1 then present[c1] = true end
+                    if c2 then
+                        local key = (home or c1 or "") .. "/" .. c2
+                        first_row[key] = first_row[key] or i
+                        if real then filled[key] = true end
+                    end
+                    if home then
+                        f:report(f:indicator_path(i, "l2"),
+                            ("二级指标“%s”应在一级指标“%s”下，这里填在“%s”下"):format(l2, home, l1),
+                            ("level-2 \"%s\" belongs under \"%s\", filed under \"%s\""):format(l2, home, l1))
+                    elseif not c1 and not l1:match("^%s*$") then
+                        f:report(f:indicator_path(i, "l1"),
+                            ("一级指标“%s”不是本表的指标类别"):format(l1),
+                            ("\"%s\" is not a level-1 category of this form"):format(l1))
+                    elseif not c2 and not l2:match("^%s*$") and c1 then
+                        f:report(f:indicator_path(i, "l2"),
+                            ("二级指标“%s”不是“%s”下的类别"):format(l2, c1),
+                            ("\"%s\" is not a level-2 category under \"%s\""):format(l2, c1))
+                    end
+                end
+                for _, one in ipairs(spec.tree) do
+                    if one.required and not present[one.name] then
+                        f:report(f:path("indicators"), ("缺少一级指标“%s”"):format(one.name),
+                            ("the level-1 category \"%s\" is missing"):format(one.name))
+                    elseif present[one.name] then
+                        for _, two in ipairs(one.level2) do
+                            local key = one.name .. "/" .. two.name
+                            if two.required and not filled[key] then
+                                local row = first_row[key]
+                                f:report(row and f:indicator_path(row, "name") or f:path("indicators"),
+                                    ("“%s”下的二级指标“%s”没有填写指标"):format(one.name, two.name),
+                                    ("the required level-2 category \"%s\" under \"%s\" has no indicator"):format(two.name, one.name))
+                            end
+                        end
+                    end
+                end
+            end,
+            cases = {
+                check.case{
+                    name = "河北：产出、效益、满意度齐全",
+                    template = "hebei-project",
+                    filing = { indicators = {
+                        { "产出指标", "质量指标", "公车保险缴纳率", value = "≥95百分比" },
+                        { "产出指标", "数量指标", "管理车辆数（辆）", value = "17辆" },
+                        { "产出指标", "时效指标", "按项目计划完成工作", value = "100百分比" },
+                        { "产出指标", "成本指标", "项目控制预算数", value = "≤6.8万元" },
+                        { "效益指标", "经济效益指标", "提高工作效率", value = "明显" },
+                        { "满意度指标", "服务对象满意度指标", "使用对象满意率", value = "≥95百分比" },
+                    } },
+                },
+                check.case{
+                    name = "南通：成本指标一行空着",
+                    template = "nantong-project",
+                    filing = { indicators = {
+                        { "决策", "项目立项", "立项依据充分性", half_year = "充分", full_year = "充分" },
+                        { "决策", "绩效目标", "绩效目标合理性", half_year = "合理", full_year = "合理" },
+                        { "决策", "资金投入", "预算编制科学性", half_year = "科学", full_year = "科学" },
+                        { "过程", "资金管理", "预算执行率", half_year = "=100%", full_year = "=100%" },
+                        { "过程", "组织实施", "管理制度健全性", half_year = "健全", full_year = "健全" },
+                        { "产出指标", "数量指标", "网络安全监测服务", half_year = "=100%", full_year = "=100%" },
+                        { "产出指标", "质量指标", "共享数据质量情况", half_year = "≥90%", full_year = "≥90%" },
+                        { "产出指标", "时效指标", "网络安全监测服务实时性", half_year = "实时", full_year = "实时" },
+                        { "产出指标", "成本指标", "" },
+                        { "效益指标", "经济效益", "" },
+                        { "效益指标", "社会效益", "知晓度", half_year = "较高", full_year = "较高" },
+                        { "满意度指标", "服务对象满意度", "数据共享单位满意度", half_year = "=100%", full_year = "=100%" },
+                    } },
+                    expect = { { path = "i/8/name", contains = "成本指标" } },
+                },
+                check.case{
+                    name = "河北：缺满意度指标，成本指标放到了效益指标下",
+                    template = "hebei-project",
+                    filing = { indicators = {
+                        { "产出指标", "质量指标", "公车保险缴纳率", value = "≥95百分比" },
+                        { "产出指标", "数量指标", "管理车辆数（辆）", value = "17辆" },
+                        { "产出指标", "时效指标", "按项目计划完成工作", value = "100百分比" },
+                        { "效益指标", "成本指标", "项目控制预算数", value = "≤6.8万元" },
+                        { "效益指标", "社会效应", "公众知晓", value = "较高" },
+                    } },
+                    expect = {
+                        { path = "i/3/l2", contains = { "成本指标", "产出指标", "效益指标" } },
+                        { path = "i/4/l2", contains = "社会效应" },
+                        { path = "i", contains = "满意度指标" },
+                    },
+                },
+                check.case{
+                    name = "一级指标不认识",
+                    template = "hebei-project",
+                    filing = { indicators = {
+                        { "产出指标", "数量指标", "车辆数", value = "17辆" },
+                        { "产出指标", "质量指标", "缴纳率", value = "≥95%" },
+                        { "产出指标", "时效指标", "及时性", value = "及时" },
+                        { "产出指标", "成本指标", "成本", value = "≤6.8万元" },
+                        { "效益指标", "社会效益指标", "知晓度", value = "较高" },
+                        { "满意度指标", "服务对象满意度指标", "满意率", value = "≥95%" },
+                        { "影响指标", "", "长期影响", value = "明显" },
+                    } },
+                    expect = { { path = "i/6/l1", contains = "影响指标" } },
+                },
+                check.case{
+                    name = "没有指标",
+                    template = "hebei-project",
+                    filing = { fields = { project_name = "甲" } },
+                    outcome = "insufficient_data",
+                },
+                check.case{
+                    name = "模板没有指标表",
+                    template = "hebei-department",
+                    filing = { fields = { department_name = "甲" } },
+                    outcome = "not_applicable",
+                },
+            },
+        },
+
+        check.define{
+            id = "indicator-rows-complete",
+            title = { zh = "每个三级指标有名称，且各期都有指标值", en = "Every indicator has a name and a target in each period" },
+            severity = "error",
+            templates = { "*" },
+            run = function(f)
+                local spec = f:spec().indicators
+                if not spec then return check.not_applicable("模板没有绩效指标表") end
+                for i = 1, f:indicators() do
+                    local _, _, name = f:indicator(i)
+                    if is_indicator_name(f, name) then
+                        for _, p in ipairs(spec.periods) do
+                            local _, _, _, _, text = f:target(i, p.id)
+                            if text:match("^%s*$") then
+                                f:report(f:target_path(i, p.id), ("“%s”的%s未填"):format(name, p.label),
+                                    ("\"%s\": %s is blank"):format(name, p.label))
+                            end
+                        end
+                    elseif name:match("^%s*$") and has_target(f, i, spec.periods) then
+                        local _, _, _, _, text = f:target(i, spec.periods[1].id)
+                        f:report(f:indicator_path(i, "name"),
+                            ("有指标值“%s”，但三级指标名称未填"):format(text),
+                            ("a target \"%s\" without an indicator name"):format(text))
+                    end
+                end
+            end,
+            cases = {
+                check.case{
+                    name = "名称与两期指标值齐全；空的类别行不算",
+                    template = "nantong-project",
+                    filing = { indicators = {
+                        { "过程", "资金管理", "预算执行率", half_year = "=100%", full_year = "=100%" },
+                        { "产出指标", "成本指标", "" },
+                    } },
+                },
+                check.case{
+                    name = "半年指标值未填；有值无名",
+                    template = "jiangsu-project",
+                    filing = { indicators = {
+                        { "产出指标", "数量指标", "培训场次", half_year = "", full_year = "≥7次" },
+                        { "产出指标", "质量指标", "", half_year = "≥95%", full_year = "≥95%" },
+                    } },
+                    expect = {
+                        { path = "i/0/t/half_year", contains = { "培训场次", "半年" } },
+                        { path = "i/1/name", contains = "≥95%" },
+                    },
+                },
+                check.case{
+                    name = "名称是占位符“……”而指标值空：交给 target-placeholder",
+                    template = "yuanjiang-project",
+                    filing = { indicators = { { "效益指标", "经济效益指标", "……", value = "" } } },
+                },
+            },
+        },
+    },
+}

@@ -1,0 +1,265 @@
+-- 指标值 (BRIEF.md rules 9 and 10): every target value is a target, and its unit fits the
+-- indicator.
+--   target-placeholder   a placeholder (是/否, ……, 无, —) where a target belongs          warning
+--   target-unparsed      text that is not a target value (a sentence, a wrapped figure)   warning
+--   target-unit-fits     a rate (…率, …度) in %, a count (…次数, …数量, 人数) in a count unit error
+-- Parsing is the core's (f:target, core/target_value.h). Targets are read in every indicator
+-- period column and in table columns of kind "target" (the Hebei sub-goals, whose name and
+-- value share a cell: "监管执法计划完成率≥90%").
+
+local function blank(s) return s:match("^%s*$") ~= nil end
+
+-- Every target cell of the filing: calls visit(path, name, kind, cmp, value, unit, text, where)
+-- with `where` the level-2 category (or "" for table cells).
+local function each_target(f, visit)
+    local spec = f:spec()
+    if spec.indicators then
+        for i = 1, f:indicators() do
+            local _, l2, name = f:indicator(i)
+            for _, p in ipairs(spec.indicators.periods) do
+                local kind, cmp, value, unit, text = f:target(i, p.id)
+                visit(f:target_path(i, p.id), name, kind, cmp, value, unit, text, i, l2)
+            end
+        end
+    end
+    for _, t in ipairs(spec.tables) do
+        for _, col in ipairs(t.columns) do
+            if col.kind == "target" then
+                for r = 1, f:rows(t.id) do
+                    -- the indicator's name is the subject of "监管执法计划完成率≥90%"
+                    local kind, cmp, value, unit, text, subject = f:cell_target(t.id, r, col.id)
+                    visit(f:path(t.id, r, col.id), subject, kind, cmp, value, unit, text, nil, "")
+                end
+            end
+        end
+    end
+end
+
+-- A category that is not required may be declared not to apply ("不适用"); a required one,
+-- or any other placeholder, still wants a target.
+local function optional_category(f, i)
+    if not i then return false end
+    local c1, c2 = f:category(i)
+    local spec = f:spec().indicators
+    for _, one in ipairs(spec and spec.tree or {}) do
+        if one.name == c1 then
+            for _, two in ipairs(one.level2) do
+                if two.name == c2 then return not two.required end
+            end
+        end
+    end
+    return false
+end
+
+-- Names of rates and counts. A trailing "（辆）" names the unit and is left out.
+local RATE_ENDINGS = { "率", "度" }
+local NOT_RATES = { "年度", "制度", "季度", "额度", "进度", "程度", "力度", "深度", "维度", "长度", "温度" }
+local COUNT_ENDINGS = { "次数", "数量", "人数", "个数", "户数", "家数", "场次", "期数", "人次", "件数", "项数",
+                        "台数", "辆数", "份数", "篇数", "条数", "批次", "场数", "课时数" }
+local COUNT_WANTS_NOT = { percent = "%", money = "金额", time = "时间", measure = "度量" }
+
+local function ends_with(s, tail) return #s >= #tail and s:sub(-#tail) == tail end
+
+local function name_kind(name)
+    name = name:gsub("%s+$", ""):gsub("（[^（]*）$", ""):gsub("%([^(]*%)$", "")
+    for _, w in ipairs(COUNT_ENDINGS) do
+        if ends_with(name, w) then return "count" end
+    end
+    for _, w in ipairs(NOT_RATES) do
+        if ends_with(name, w) then return nil end
+    end
+    for _, w in ipairs(RATE_ENDINGS) do
+        if ends_with(name, w) then return "rate" end
+    end
+    return nil
+end
+
+return check.script{
+    api = 1,
+    checks = {
+        check.define{
+            id = "target-placeholder",
+            title = { zh = "指标值不是占位符", en = "No placeholder where a target belongs" },
+            severity = "warning",
+            templates = { "*" },
+            run = function(f)
+                each_target(f, function(path, name, kind, _, _, _, text, i)
+                    if kind ~= "placeholder" or blank(text) then return end
+                    if text == "不适用" and optional_category(f, i) then return end
+                    local who = blank(name) and "" or ("“" .. name .. "”的")
+                    f:report(path, ("%s指标值“%s”是占位符，不是目标值"):format(who, text),
+                        ("the target \"%s\"%s is a placeholder, not a target"):format(text, blank(name) and "" or (" of \"" .. name .. "\"")))
+                end)
+                -- A level-3 name that is itself a placeholder, with no target beside it: the
+                -- category was left unfilled.
+                local spec = f:spec().indicators
+                for i = 1, f:indicators() do
+                    local _, l2, name = f:indicator(i)
+                    if not blank(name) and (f:parse_target(name)) == "placeholder" then
+                        local empty = true
+                        for _, p in ipairs(spec.periods) do
+                            local _, _, _, _, text = f:target(i, p.id)
+                            empty = empty and blank(text)
+                        end
+                        if empty and not (name == "不适用" and optional_category(f, i)) then
+                            f:report(f:indicator_path(i, "name"),
+                                ("“%s”下的三级指标填的是占位符“%s”，没有指标"):format(l2, name),
+                                ("under \"%s\" the indicator is the placeholder \"%s\""):format(l2, name))
+                        end
+                    end
+                end
+            end,
+            cases = {
+                check.case{
+                    name = "河北：是/否",
+                    template = "hebei-project",
+                    filing = { indicators = {
+                        { "产出指标", "成本指标", "项目控制预算数", value = "是/否" },
+                        { "产出指标", "数量指标", "管理车辆数（辆）", value = "17辆" },
+                    } },
+                    expect = { { path = "i/0/t/value", contains = { "项目控制预算数", "是/否" } } },
+                },
+                check.case{
+                    name = "沅江：经济效益指标填“……”",
+                    template = "yuanjiang-project",
+                    filing = { indicators = {
+                        { "效益指标", "经济效益指标", "……", value = "" },
+                        { "效益指标", "社会效益指标", "确保不发生全市网络安全事件", value = "≤1次" },
+                    } },
+                    expect = { { path = "i/0/name", contains = { "经济效益指标", "……" } } },
+                },
+                check.case{
+                    name = "宿州：非必填类别写“不适用”可以",
+                    template = "suzhou-project",
+                    filing = { indicators = {
+                        { "效益指标", "经济效益指标", "不适用", mid_term = "", annual = "" },
+                        { "效益指标", "生态效益指标", "不适用", mid_term = "不适用", annual = "不适用" },
+                    } },
+                },
+                check.case{
+                    name = "必填类别写“不适用”",
+                    template = "suzhou-project",
+                    filing = { indicators = {
+                        { "满意度指标", "服务对象满意度指标", "培训学员满意度", mid_term = "不适用", annual = "≥95%" },
+                    } },
+                    expect = { { path = "i/0/t/mid_term", contains = "不适用" } },
+                },
+            },
+        },
+
+        check.define{
+            id = "target-unparsed",
+            title = { zh = "指标值可识别", en = "Every target value can be read" },
+            severity = "warning",
+            templates = { "*" },
+            run = function(f)
+                each_target(f, function(path, name, kind, _, _, _, text)
+                    if kind ~= "unparsed" then return end
+                    local who = blank(name) and "" or ("“" .. name .. "”的")
+                    f:report(path,
+                        ("%s指标值“%s”不是可核对的目标值（应为数值加单位，如 ≥95%%，或规定的等级词）"):format(who, text),
+                        ("the target \"%s\"%s cannot be read as a target value (a figure with a unit such as ≥95%%, or a grade word)"):format(
+                            text, blank(name) and "" or (" of \"" .. name .. "\"")))
+                end)
+            end,
+            cases = {
+                check.case{
+                    name = "数值、等级词、模板的等级词都可识别",
+                    template = "suzhou-project",
+                    filing = { indicators = {
+                        { "产出指标", "数量指标", "开展网络文化活动次数", mid_term = "≥9次", annual = "≥3次" },
+                        { "产出指标", "时效指标", "重大主题宣传", mid_term = "全年", annual = "全年" },
+                        { "满意度指标", "服务对象满意度指标", "培训学员满意率", mid_term = "满意率95%以上", annual = "满意度≥95%" },
+                    } },
+                },
+                check.case{
+                    name = "宿州：句子不是指标值",
+                    template = "suzhou-project",
+                    filing = { indicators = {
+                        { "产出指标", "成本指标", "培训成本", mid_term = "严格执行培训费相关规定", annual = "≤2万元" },
+                    } },
+                    expect = { { path = "i/0/t/mid_term", contains = { "培训成本", "严格执行培训费相关规定" } } },
+                },
+                check.case{
+                    name = "沅江：≤全年预算数",
+                    template = "yuanjiang-department",
+                    filing = { indicators = { { "产出指标", "成本指标", "日常工作成本", value = "≤全年预算数" } } },
+                    expect = { { path = "i/0/t/value", contains = "≤全年预算数" } },
+                },
+                check.case{
+                    name = "河北部门：分项绩效指标“名称+数值”可识别",
+                    template = "hebei-department",
+                    filing = { tables = { sub_goals = { { name = "市场综合监督管理", goal = "维护区场秩序", indicator = "监管执法计划完成率≥90%" } } } },
+                },
+            },
+        },
+
+        check.define{
+            id = "target-unit-fits",
+            title = { zh = "指标值单位与指标相符", en = "The target's unit fits the indicator" },
+            severity = "error",
+            templates = { "*" },
+            run = function(f)
+                local seen = 0
+                each_target(f, function(path, name, kind, _, _, unit, text)
+                    if kind ~= "numeric" or blank(name) then return end
+                    local wants = name_kind(name)
+                    if not wants then return end
+                    seen = seen + 1
+                    local class = check.unit_class(unit)
+                    if wants == "rate" and class ~= "percent" then
+                        f:report(path,
+                            ("“%s”是比率，指标值应以 %% 表示，填的是“%s”"):format(name, text),
+                            ("\"%s\" is a rate and wants %%, the target is \"%s\""):format(name, text))
+                    elseif wants == "count" and COUNT_WANTS_NOT[class] then
+                        f:report(path,
+                            ("“%s”是数量，指标值应以个数单位表示（次、人、个 …），填的是“%s”"):format(name, text),
+                            ("\"%s\" is a count and wants a count unit (次, 人, 个 …), the target is \"%s\""):format(name, text))
+                    end
+                end)
+                if seen == 0 then return check.not_applicable("没有名称表明是比率或数量的数值指标") end
+            end,
+            cases = {
+                check.case{
+                    name = "河北：工资及保险发放准确率 7人",
+                    template = "hebei-project",
+                    filing = { indicators = {
+                        { "产出指标", "数量指标", "支付工资及保险人员数量", value = "7人" },
+                        { "产出指标", "质量指标", "工资及保险发放准确率", value = "7人" },
+                        { "产出指标", "时效指标", "资金支付及时率", value = "100%" },
+                        { "满意度指标", "服务对象满意度指标", "使用对象满意率", value = "≥95百分比" },
+                    } },
+                    expect = { { path = "i/1/t/value", contains = { "工资及保险发放准确率", "7人" } } },
+                },
+                check.case{
+                    name = "比率缺 %；数量用了 %",
+                    template = "jiangsu-project",
+                    filing = { indicators = {
+                        { "产出指标", "质量指标", "培训出勤率", half_year = "≥95", full_year = "≥95%" },
+                        { "产出指标", "数量指标", "培训人数", half_year = "≥40人次", full_year = "100%" },
+                        { "产出指标", "数量指标", "管理车辆数（辆）", half_year = "17辆", full_year = "17" },
+                        { "效益指标", "社会效益", "知晓度", half_year = "较高", full_year = "较高" },
+                    } },
+                    expect = {
+                        { path = "i/0/t/half_year", contains = "≥95" },
+                        { path = "i/1/t/full_year", contains = "100%" },
+                    },
+                },
+                check.case{
+                    name = "河北部门：“质量信用等级评价企业数量≥100”",
+                    template = "hebei-department",
+                    filing = { tables = { sub_goals = {
+                        { name = "质量管理", goal = "提高质量", indicator = "质量信用等级评价企业数量≥100" },
+                        { name = "市场综合监督管理", goal = "维护秩序", indicator = "监管执法计划完成率≥90%" },
+                    } } },
+                },
+                check.case{
+                    name = "没有比率或数量指标",
+                    template = "nantong-project",
+                    filing = { indicators = { { "决策", "项目立项", "立项依据充分性", half_year = "充分", full_year = "充分" } } },
+                    outcome = "not_applicable",
+                },
+            },
+        },
+    },
+}

@@ -1,0 +1,85 @@
+// `formwork check --db DB [--filing ID] [--template ID] [--json]`: runs every loaded check over
+// the stored filings and prints the findings grouped by filing, then a summary. Exit 0 when no
+// finding has severity error, 1 when one does, 2 when the checks could not run (usage, no
+// database, no usable check).
+#include <charconv>
+#include <ostream>
+
+#include "cli/args.h"
+#include "cli/check_output.h"
+#include "cli/commands.h"
+#include "script/check_engine.h"
+#include "script/template_registry.h"
+#include "store/database.h"
+#include "store/filing_store.h"
+
+namespace formwork::cli {
+
+namespace {
+
+class StoreSource final : public script::FilingSource {
+public:
+    explicit StoreSource(store::FilingStore& s) : store_(s) {}
+    void for_each(const std::function<void(const Filing&)>& visit) override { store_.for_each(visit); }
+    Filing load(std::int64_t id) override { return store_.load(id); }
+
+private:
+    store::FilingStore& store_;
+};
+
+std::vector<std::string> check_load_errors(const script::CheckEngine& engine) {
+    std::vector<std::string> errors;
+    for (const auto& s : engine.scripts())
+        for (const auto& e : s.errors) errors.push_back(e);
+    return errors;
+}
+
+}  // namespace
+
+int run_check(Context& ctx, const std::vector<std::string>& argv) {
+    const Args args(argv, {{"--json"}, {"--db", "--filing", "--template"}});
+    if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
+    const std::string path = args.required("--db");
+    script::BatchOptions options;
+    if (auto id = args.value("--filing")) {
+        std::int64_t v = 0;
+        auto [p, ec] = std::from_chars(id->data(), id->data() + id->size(), v);
+        if (ec != std::errc() || p != id->data() + id->size() || v <= 0)
+            throw UsageError(ctx.tr("--filing 需要填报编号（正整数）", "--filing takes a filing id (a positive integer)"));
+        options.filing = v;
+    }
+    options.template_id = args.value("--template");
+
+    script::TemplateRegistry templates;
+    templates.refresh();
+    script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
+    engine.refresh();
+    const std::vector<std::string> load_errors = check_load_errors(engine);
+    for (const auto& e : load_errors) ctx.err << e << "\n";
+    if (engine.checks().empty()) {
+        ctx.err << "formwork check: " << ctx.tr("没有可用的检查脚本", "no usable check script") << "\n";
+        return kUsage;
+    }
+    script::CheckReport report;
+    try {
+        store::Database db = store::Database::open(path, store::OpenMode::ReadOnly);
+        store::FilingStore filings(db);
+        if (options.filing) filings.load(*options.filing);  // an unknown id is an error, not an empty report
+        StoreSource source(filings);
+        report = engine.check_all(source, options);
+    } catch (const store::StoreError& e) {
+        ctx.err << "formwork check: " << store::describe(e, ctx.lang) << "\n";
+        return kUsage;
+    }
+    if (args.has("--json")) ctx.out << report_json(report, load_errors, ctx.lang).dump(2) << "\n";
+    else print_report(ctx, report);
+    const std::size_t broken = report.summary.outcomes[static_cast<std::size_t>(script::Outcome::ScriptError)] +
+                               report.summary.outcomes[static_cast<std::size_t>(script::Outcome::Stopped)];
+    if (broken > 0)
+        ctx.err << "formwork check: " << broken
+                << ctx.tr(" 次检查因脚本错误或超限未能完成（见汇总）", " check runs ended in a script error or a limit (see the summary)")
+                << "\n";
+    return report.has_errors() ? kFailed : kOk;
+}
+
+}  // namespace formwork::cli

@@ -1,0 +1,304 @@
+// Running checks: on one filing (live) and over a source of filings (batch), with every run's
+// outcome counted (see check_engine.h).
+#include "script/check_engine.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/filing_facts.h"
+#include "script/check_engine_impl.h"
+#include "script/check_lua.h"
+
+namespace formwork::script {
+
+namespace {
+
+void count(CheckReport& report, Outcome o) {
+    ++report.summary.runs;
+    ++report.summary.outcomes[static_cast<std::size_t>(o)];
+}
+
+void note(CheckReport& report, const CheckSpec& check, const FilingView& subject, Outcome o, std::string detail,
+          std::size_t max_notes) {
+    std::size_t same = 0;
+    for (const RunNote& n : report.notes)
+        if (n.check == check.id && n.outcome == o) ++same;
+    if (same >= max_notes) return;
+    report.notes.push_back({check.id, subject.filing().id, subject.title(), o, std::move(detail)});
+}
+
+}  // namespace
+
+CheckEngine::CheckEngine(TemplateLookup templates, std::vector<CheckDir> dirs, HostOptions options)
+    : impl_(std::make_unique<Impl>(std::move(templates), std::move(dirs), std::move(options))) {}
+
+CheckEngine::~CheckEngine() = default;
+
+void CheckEngine::Impl::reset_derived() {
+    checks.clear();
+    for (int ref : spec_caches) release_ref(ref);
+    spec_caches.assign(scripts.size(), 0);
+    for (std::size_t i = 0; i < scripts.size(); ++i)
+        for (const auto& c : scripts[i].checks) checks.push_back({c, i});
+    slots.clear();
+}
+
+TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
+    std::shared_ptr<const FormSpec> spec = lookup ? lookup(template_id) : nullptr;
+    auto it = slots.find(template_id);
+    if (!spec) {
+        if (it != slots.end()) slots.erase(it);
+        return nullptr;
+    }
+    if (it != slots.end() && it->second.spec == spec) return &it->second;
+    if (it != slots.end()) {
+        // The template was reloaded: scripts' f:spec() tables may describe the old one.
+        for (int& ref : spec_caches) {
+            release_ref(ref);
+            ref = 0;
+        }
+    }
+    TemplateSlot s;
+    s.spec = spec;
+    s.index = std::make_unique<SpecIndex>(spec);
+    for (const LoadedCheck& c : checks) {
+        if (!c.spec->applies_to(spec->id)) continue;
+        (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.department_checks).push_back(&c);
+    }
+    return &(slots[template_id] = std::move(s));
+}
+
+std::string CheckEngine::Impl::department_key(const Filing& filing, SpecIndex& index) const {
+    std::string name;
+    if (!index.department_field().empty()) name = normalize_category(filing.field(index.department_field()));
+    if (name.empty()) return {};
+    const auto year = filing_year(filing, index.spec());
+    return name + "|" + (year ? std::to_string(*year) : std::string("?"));
+}
+
+std::string CheckEngine::Impl::fallback_key(const Filing& filing, SpecIndex& index) const {
+    if (index.department_fallback().empty()) return {};
+    const auto year = filing_year(filing, index.spec());
+    std::string key = index.spec().family + "|" + (year ? std::to_string(*year) : std::string("?"));
+    for (const std::string& field : index.department_fallback()) {
+        const std::string value = normalize_category(filing.field(field));
+        if (value.empty()) return {};
+        key += "|" + value;
+    }
+    return key;
+}
+
+std::vector<std::string> assign_groups(const std::vector<GroupInput>& inputs) {
+    std::map<std::string, std::set<std::string>> named;  // fallback key → departments named with it
+    for (const GroupInput& g : inputs)
+        if (!g.department.empty() && !g.fallback.empty()) named[g.fallback].insert(g.department);
+    std::vector<std::string> out;
+    out.reserve(inputs.size());
+    for (const GroupInput& g : inputs) {
+        if (!g.department.empty()) {
+            out.push_back(g.department);
+            continue;
+        }
+        auto it = g.fallback.empty() ? named.end() : named.find(g.fallback);
+        out.push_back(it != named.end() && it->second.size() == 1 ? *it->second.begin() : std::string());
+    }
+    return out;
+}
+
+std::string CheckEngine::department_of(const Filing& filing) {
+    TemplateSlot* s = impl_->slot(filing.template_id);
+    return s ? impl_->department_key(filing, *s->index) : std::string();
+}
+
+Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const> views, bool as_group,
+                               CheckReport& report, std::size_t max_notes) {
+    const CheckSpec& check = *c.spec;
+    detail::RunState state;
+    state.check = &check;
+    state.findings = &report.findings;
+    state.spec_cache = &spec_caches[c.script];
+    const std::size_t before = report.findings.size();
+
+    ensure_boxes(views.size());
+    for (std::size_t i = 0; i < views.size(); ++i) boxes[i]->view = views[i];
+    host.set_context<detail::RunState>(&state);
+    std::optional<ScriptError> error = call_run(check, views.size(), as_group);
+    host.set_context<detail::RunState>(nullptr);
+    for (std::size_t i = 0; i < views.size(); ++i) boxes[i]->view = nullptr;
+
+    const FilingView& subject = *views.front();
+    Outcome outcome;
+    if (error) {
+        // A run that failed half-way judged nothing: its findings so far are dropped.
+        report.findings.resize(before);
+        const bool stopped = error->kind == ScriptError::Kind::Timeout || error->kind == ScriptError::Kind::Memory;
+        outcome = stopped ? Outcome::Stopped : Outcome::ScriptError;
+        note(report, check, subject, outcome, error->to_string(), max_notes);
+    } else if (report.findings.size() > before) {
+        outcome = Outcome::Failed;
+        for (std::size_t i = before; i < report.findings.size(); ++i)
+            ++report.summary.severities[static_cast<std::size_t>(report.findings[i].severity)];
+    } else {
+        outcome = state.declared;
+        if (outcome == Outcome::Insufficient) note(report, check, subject, outcome, state.reason, max_notes);
+    }
+    count(report, outcome);
+    return outcome;
+}
+
+CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Filing> department) {
+    Impl& m = *impl_;
+    CheckReport report;
+    report.summary.checks = m.checks.size();
+    TemplateSlot* slot = m.slot(filing.template_id);
+    if (!slot) {
+        report.problems.push_back("filing " + std::to_string(filing.id) + ": unknown template \"" + filing.template_id + "\"");
+        ++report.summary.skipped_filings;
+        return report;
+    }
+    // Department groups first, so that every view knows its department.
+    std::vector<GroupInput> inputs{{m.department_key(filing, *slot->index), m.fallback_key(filing, *slot->index)}};
+    std::vector<const Filing*> others;
+    for (const Filing& other : department) {
+        if (other.id != 0 && other.id == filing.id) continue;
+        TemplateSlot* s = m.slot(other.template_id);
+        if (!s) continue;
+        others.push_back(&other);
+        inputs.push_back({m.department_key(other, *s->index), m.fallback_key(other, *s->index)});
+    }
+    const std::vector<std::string> groups = assign_groups(inputs);
+    const std::string& group = groups[0];
+
+    FilingView view(filing, *slot->index, group);
+    FilingView* one[] = {&view};
+    ++report.summary.filings;
+    for (const LoadedCheck* c : slot->filing_checks) m.run(*c, one, false, report, 20);
+
+    std::vector<std::unique_ptr<FilingView>> members;
+    std::set<const LoadedCheck*> wanted(slot->department_checks.begin(), slot->department_checks.end());
+    for (std::size_t i = 0; i < others.size(); ++i) {
+        if (group.empty() || groups[i + 1] != group) continue;
+        TemplateSlot* s = m.slot(others[i]->template_id);
+        members.push_back(std::make_unique<FilingView>(*others[i], *s->index, group));
+        wanted.insert(s->department_checks.begin(), s->department_checks.end());
+    }
+    if (wanted.empty()) return report;
+    std::vector<FilingView*> views{&view};
+    for (auto& g : members) views.push_back(g.get());
+    for (const LoadedCheck& c : m.checks) {
+        if (!wanted.count(&c)) continue;
+        if (group.empty() || department.empty()) {
+            note(report, *c.spec, view, Outcome::Insufficient,
+                 group.empty() ? "the filing names no department" : "needs the other filings of the department and year", 20);
+            count(report, Outcome::Insufficient);
+            continue;
+        }
+        m.run(c, views, true, report, 20);
+    }
+    return report;
+}
+
+CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& options) {
+    Impl& m = *impl_;
+    CheckReport report;
+    report.summary.checks = m.checks.size();
+    bool any_department_checks = false;
+    for (const LoadedCheck& c : m.checks) any_department_checks = any_department_checks || c.spec->scope == CheckScope::Department;
+
+    struct Member {
+        std::int64_t id;
+        std::string template_id;
+        std::string title;
+        bool selected;
+        bool wants_group;  // its template has department checks
+    };
+    std::vector<Member> members;
+    std::vector<GroupInput> inputs;
+
+    source.for_each([&](const Filing& filing) {
+        const bool selected = (!options.filing || *options.filing == filing.id) &&
+                              (!options.template_id || *options.template_id == filing.template_id);
+        if (!selected && !any_department_checks) return;
+        TemplateSlot* slot = m.slot(filing.template_id);
+        if (!slot) {
+            if (selected) {
+                report.problems.push_back("filing " + std::to_string(filing.id) + ": unknown template \"" +
+                                          filing.template_id + "\"");
+                ++report.summary.skipped_filings;
+            }
+            return;
+        }
+        const std::string key = m.department_key(filing, *slot->index);
+        if (any_department_checks) {
+            members.push_back({filing.id, filing.template_id, {}, selected, !slot->department_checks.empty()});
+            inputs.push_back({key, m.fallback_key(filing, *slot->index)});
+        }
+        if (!selected) return;
+        ++report.summary.filings;
+        FilingView view(filing, *slot->index, key);
+        if (any_department_checks) members.back().title = view.title();
+        FilingView* one[] = {&view};
+        for (const LoadedCheck* c : slot->filing_checks) m.run(*c, one, false, report, options.max_notes);
+    });
+    if (!any_department_checks) return report;
+
+    // Department checks, once per department and year that has a filing they apply to.
+    const std::vector<std::string> keys = assign_groups(inputs);
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (!keys[i].empty()) {
+            groups[keys[i]].push_back(i);
+        } else if (members[i].selected && members[i].wants_group) {
+            for (const LoadedCheck& c : m.checks) {
+                if (c.spec->scope != CheckScope::Department || !c.spec->applies_to(members[i].template_id)) continue;
+                if (report.notes.size() < options.max_notes * 8)
+                    report.notes.push_back({c.spec->id, members[i].id, members[i].title, Outcome::Insufficient,
+                                            "the filing names no department"});
+                count(report, Outcome::Insufficient);
+            }
+        }
+    }
+    for (auto& [key, indices] : groups) {
+        const bool any_selected = std::any_of(indices.begin(), indices.end(), [&](std::size_t i) { return members[i].selected; });
+        if (!any_selected) continue;
+        std::vector<const LoadedCheck*> wanted;
+        for (const LoadedCheck& c : m.checks) {
+            if (c.spec->scope != CheckScope::Department) continue;
+            if (std::any_of(indices.begin(), indices.end(), [&](std::size_t i) { return c.spec->applies_to(members[i].template_id); }))
+                wanted.push_back(&c);
+        }
+        if (wanted.empty()) continue;
+        std::vector<Filing> filings;
+        filings.reserve(indices.size());
+        for (std::size_t i : indices) filings.push_back(source.load(members[i].id));
+        std::vector<std::unique_ptr<FilingView>> views;
+        std::vector<FilingView*> pointers;
+        for (const Filing& f : filings) {
+            TemplateSlot* s = m.slot(f.template_id);
+            if (!s) continue;
+            views.push_back(std::make_unique<FilingView>(f, *s->index, key));
+            pointers.push_back(views.back().get());
+        }
+        std::set<std::int64_t> chosen;
+        for (std::size_t i : indices)
+            if (members[i].selected) chosen.insert(members[i].id);
+        for (const LoadedCheck* c : wanted) {
+            const std::size_t before = report.findings.size();
+            m.run(*c, pointers, true, report, options.max_notes);
+            if (!options.filing && !options.template_id) continue;
+            // Keep what concerns the selected filings only.
+            auto first = report.findings.begin() + static_cast<std::ptrdiff_t>(before);
+            auto kept = std::stable_partition(first, report.findings.end(),
+                                              [&](const Finding& f) { return chosen.count(f.filing) > 0; });
+            for (auto it = kept; it != report.findings.end(); ++it)
+                --report.summary.severities[static_cast<std::size_t>(it->severity)];
+            report.findings.erase(kept, report.findings.end());
+        }
+    }
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.filing < b.filing; });
+    return report;
+}
+
+}  // namespace formwork::script

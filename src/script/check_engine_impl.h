@@ -1,0 +1,78 @@
+// Internal to src/script: the state behind a CheckEngine, shared by its implementation files
+// (check_engine.cpp runs checks, check_loading.cpp loads scripts, check_cases.cpp runs the
+// example cases, check_calls.cpp enters Lua).
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "script/check_engine.h"
+#include "script/filing_view.h"
+#include "script/spec_index.h"
+
+namespace formwork::script {
+
+namespace detail {
+struct ViewBox;
+}
+
+// How filings are grouped for department checks: by the department they name, and a filing
+// whose department is blank joins the one department that the filings sharing its fallback
+// key name (see SpecIndex::department_fallback). Gives one group key per input ("" when the
+// filing belongs to no group).
+struct GroupInput {
+    std::string department;  // department key, "" when blank
+    std::string fallback;    // fallback key, "" when none
+};
+std::vector<std::string> assign_groups(const std::vector<GroupInput>& inputs);
+
+struct LoadedCheck {
+    std::shared_ptr<const CheckSpec> spec;
+    std::size_t script = 0;  // index into Impl::scripts (for the script's f:spec() cache)
+};
+
+// A template as the engine uses it: its index and the checks that apply to it.
+struct TemplateSlot {
+    std::shared_ptr<const FormSpec> spec;
+    std::unique_ptr<SpecIndex> index;
+    std::vector<const LoadedCheck*> filing_checks;
+    std::vector<const LoadedCheck*> department_checks;
+};
+
+struct CheckEngine::Impl {
+    TemplateLookup lookup;
+    std::vector<CheckDir> dirs;
+    ScriptHost host;
+    std::vector<CheckScriptEntry> scripts;
+    std::vector<LoadedCheck> checks;
+    std::vector<int> spec_caches;  // per script: registry ref of its f:spec() cache, 0 = none
+    std::unordered_map<std::string, TemplateSlot> slots;
+    std::vector<detail::ViewBox*> boxes;  // Filing userdata kept in the registry, reused
+    std::vector<int> box_refs;
+
+    Impl(TemplateLookup l, std::vector<CheckDir> d, HostOptions o)
+        : lookup(std::move(l)), dirs(std::move(d)), host(std::move(o)) {}
+
+    // check_engine.cpp
+    TemplateSlot* slot(const std::string& template_id);  // nullptr for an unknown template
+    void reset_derived();  // after scripts or templates change: checks, slots, caches
+    std::string department_key(const Filing& filing, SpecIndex& index) const;
+    // "family|year|values" of the template's department_fallback fields; "" when it has none
+    // or one is blank.
+    std::string fallback_key(const Filing& filing, SpecIndex& index) const;
+    // Runs one check on one filing (views.size() == 1, as_group false) or on a department's
+    // filings (as_group true); records findings, outcome and note in `report`.
+    Outcome run(const LoadedCheck& check, std::span<FilingView* const> views, bool as_group, CheckReport& report,
+                std::size_t max_notes);
+
+    // check_calls.cpp: entering Lua
+    void ensure_boxes(std::size_t count);
+    // Calls the check's run function with the bound views; a failure as a ScriptError.
+    std::optional<ScriptError> call_run(const CheckSpec& check, std::size_t views, bool as_group);
+    void release_ref(int ref);
+};
+
+}  // namespace formwork::script

@@ -1,0 +1,159 @@
+// Finding, loading and reloading check scripts (see check_engine.h): each *.lua file of the
+// shipped and the user's checks folder runs once in the engine's sandbox and is read into
+// CheckSpecs; a file with mistakes gives no checks and carries its errors.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "script/check_engine_impl.h"
+#include "script/check_reader.h"
+#include "script/template_registry.h"
+
+namespace formwork::script {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shown_path(const fs::path& p) {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (!ec) {
+        const fs::path rel = p.lexically_proximate(cwd);
+        if (!rel.empty() && rel.native().rfind("..", 0) != 0) return rel.string();
+    }
+    return p.string();
+}
+
+// The line for problems no constructor recorded: `return check.script{` is a tail call, so
+// LuaJIT keeps no line for it; find it in the text.
+int fallback_line(const std::string& source) {
+    const std::size_t pos = source.find("check.script");
+    const std::size_t at = pos != std::string::npos ? pos : source.find_last_not_of(" \t\r\n");
+    if (at == std::string::npos) return 1;
+    return 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<long>(at), '\n'));
+}
+
+}  // namespace
+
+ScriptKind script_kind(const ScriptValue& returned) {
+    const ScriptValue* ctor = returned.get("__ctor");
+    if (!ctor || !ctor->is_string()) return ScriptKind::Unknown;
+    if (ctor->as_string() == "script") return ScriptKind::Check;
+    if (ctor->as_string() == "template") return ScriptKind::Template;
+    return ScriptKind::Unknown;
+}
+
+CheckScriptEntry load_check_source(ScriptHost& host, const std::string& shown_as, const std::string& source) {
+    CheckScriptEntry entry;
+    entry.file = shown_as;
+    auto value = host.run(shown_as, source);
+    if (!value) {
+        entry.errors.push_back(value.error().to_string());
+        entry.load_errors = entry.errors;
+        return entry;
+    }
+    CheckReadResult read = read_check_script(value.value(), shown_as, fallback_line(source));
+    for (const auto& p : read.problems) entry.errors.push_back(p.to_string());
+    if (read.ok())
+        for (CheckSpec& c : read.checks) entry.checks.push_back(std::make_shared<const CheckSpec>(std::move(c)));
+    entry.loaded = entry.checks;
+    entry.load_errors = entry.errors;
+    return entry;
+}
+
+CheckScriptEntry load_check_file(ScriptHost& host, const fs::path& path, const std::string& shown_as) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        CheckScriptEntry entry;
+        entry.file = shown_as;
+        entry.errors.push_back(shown_as + ": cannot read the file");
+        entry.load_errors = entry.errors;
+        return entry;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    CheckScriptEntry entry = load_check_source(host, shown_as, ss.str());
+    std::error_code ec;
+    entry.mtime = fs::last_write_time(path, ec);
+    entry.size = fs::file_size(path, ec);
+    return entry;
+}
+
+std::vector<CheckDir> default_check_dirs() {
+    std::vector<CheckDir> dirs{{shipped_scripts_dir() / "checks", "shipped"}};
+    fs::path data;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) data = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) data = fs::path(home) / ".local/share";
+    if (!data.empty()) dirs.push_back({data / "formwork/checks", "user"});
+    return dirs;
+}
+
+bool CheckEngine::refresh() {
+    Impl& m = *impl_;
+    std::map<std::string, CheckScriptEntry*> known;
+    for (auto& e : m.scripts) known[e.file] = &e;
+    std::vector<CheckScriptEntry> next;
+    bool changed = false;
+    for (const auto& dir : m.dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir.path, ec)) continue;
+        std::vector<fs::path> files;
+        for (const auto& de : fs::directory_iterator(dir.path, ec))
+            if (de.path().extension() == ".lua" && de.is_regular_file(ec)) files.push_back(de.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& path : files) {
+            const std::string shown = shown_path(path);
+            const auto mtime = fs::last_write_time(path, ec);
+            const auto size = fs::file_size(path, ec);
+            auto it = known.find(shown);
+            if (it != known.end() && it->second->mtime == mtime && it->second->size == size) {
+                next.push_back(std::move(*it->second));
+                known.erase(it);
+                continue;
+            }
+            if (it != known.end()) known.erase(it);
+            CheckScriptEntry entry = load_check_file(m.host, path, shown);
+            entry.origin = dir.origin;
+            next.push_back(std::move(entry));
+            changed = true;
+        }
+    }
+    if (!known.empty()) changed = true;  // files that went away
+    if (!changed) return false;
+    // Duplicate ids: the first file wins; a later check with the same id is left out and its
+    // script says why. Worked out afresh from what each file gave.
+    std::map<std::string, std::string> first;
+    for (auto& e : next) {
+        e.errors = e.load_errors;
+        std::vector<std::shared_ptr<const CheckSpec>> kept;
+        for (auto& c : e.loaded) {
+            auto [it, inserted] = first.emplace(c->id, e.file);
+            if (inserted) kept.push_back(c);
+            else e.errors.push_back(e.file + ":" + std::to_string(c->line) + ": check id \"" + c->id +
+                                    "\" is already defined in " + it->second);
+        }
+        e.checks = std::move(kept);
+    }
+    m.scripts = std::move(next);
+    m.reset_derived();
+    return true;
+}
+
+const std::vector<CheckScriptEntry>& CheckEngine::scripts() const { return impl_->scripts; }
+
+std::vector<std::shared_ptr<const CheckSpec>> CheckEngine::checks() const {
+    std::vector<std::shared_ptr<const CheckSpec>> out;
+    for (const LoadedCheck& c : impl_->checks) out.push_back(c.spec);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
+    return out;
+}
+
+CheckEngine::TemplateLookup CheckEngine::lookup_in(const TemplateRegistry& registry) {
+    return [&registry](const std::string& id) { return registry.find(id); };
+}
+
+}  // namespace formwork::script

@@ -1,0 +1,59 @@
+// Internal to src/script: the Lua side of the check engine shared by bind_check.cpp,
+// udata_decimal.cpp, udata_filing.cpp and the engine. Includes Lua; never include it from
+// outside src/script.
+//
+// Two userdata types reach check scripts:
+//   Decimal  an exact decimal (core Decimal) with + - * comparisons and tostring; money and
+//            quantities never become Lua numbers.
+//   Filing   a read-only view of one filing (FilingView) with accessor methods. The userdata
+//            holds only a pointer that the engine sets before a run and clears after, so a
+//            view a script kept beyond its run refuses to be used instead of dangling.
+#pragma once
+
+#include <lua.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/decimal.h"
+#include "script/check_types.h"
+#include "script/filing_view.h"
+
+namespace formwork::script::detail {
+
+inline constexpr const char* kDecimalType = "formwork.Decimal";
+inline constexpr const char* kFilingType = "formwork.Filing";
+
+// udata_decimal.cpp
+void register_decimal_type(lua_State* L);  // creates the metatable once per state
+void push_decimal(lua_State* L, Decimal d);
+Decimal* test_decimal(lua_State* L, int index);  // nullptr when not a Decimal
+// A Decimal, an integer number or a numeric string (parsed exactly); raises a Lua error
+// naming argument `arg` otherwise.
+Decimal to_decimal(lua_State* L, int arg);
+
+// udata_filing.cpp
+struct ViewBox {
+    FilingView* view = nullptr;
+};
+void register_filing_type(lua_State* L);
+ViewBox* push_view_box(lua_State* L);  // a new, empty Filing userdata
+
+// Method names of the two types, for the test that compares them with scripts/api/check.lua.
+std::vector<std::string> filing_method_names();
+std::vector<std::string> decimal_method_names();
+
+// The run in progress, registered with the host as a context while a check function runs.
+// Bindings append findings and record a declared outcome here.
+struct RunState {
+    const CheckSpec* check = nullptr;
+    std::vector<Finding>* findings = nullptr;
+    Outcome declared = Outcome::Passed;  // NotApplicable / Insufficient once declared
+    std::string reason;
+    int* spec_cache = nullptr;  // registry ref of this script's template-id → spec table cache (0: none yet)
+};
+
+// spec_value.cpp: a template as the plain table f:spec() returns.
+ScriptValue spec_to_value(const FormSpec& spec);
+
+}  // namespace formwork::script::detail

@@ -1,0 +1,94 @@
+// What the check engine needs to know about one template, worked out once and shared by every
+// filing of that template: resolved value references ("income.total.full_year" → the cell
+// t/income/0/full_year with its label), the indicator tree by name and alias, the target
+// vocabulary with the template's grades. Pure C++ over FormSpec; no Lua.
+//
+// Not thread-safe: the reference cache fills as checks ask (one index per engine).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/form_spec.h"
+#include "core/target_value.h"
+
+namespace formwork::script {
+
+// A reference resolved against a template. Forms accepted:
+//   "project_name" or "fields.project_name"    a header field            → f/project_name
+//   "income.total.full_year"                   a cell of a fixed-rows table → t/income/0/full_year
+//   "spending_plan.mar"                        a point of a spending plan → t/spending_plan/0/mar
+//   "expenses.full_year"                       a column of a free-rows table (for sums) → t/expenses
+//   "expenses", "indicators"                   a table or block            → t/expenses, i
+//   "f/…", "t/…", "i/…"                        a cell path, taken as it is
+struct ResolvedRef {
+    enum class Kind { Invalid, Field, Cell, Column, Table, Path };
+    Kind kind = Kind::Invalid;
+    std::string field;   // Field
+    std::string table;   // Cell, Column, Table
+    int row = -1;        // Cell: row index, from 0
+    std::string column;  // Cell, Column
+    std::string path;    // the cell path a finding points at
+    std::string label;   // as printed on the form: 资金总额, 支出（全年（程）预算数） …
+    std::string error;   // Invalid: why
+};
+
+struct Category {
+    int l1 = -1;          // index into the tree, -1 when the filed level-1 is not in it
+    int l2 = -1;          // index into tree[home].level2, -1 when not in the tree
+    int home = -1;        // the level-1 the level-2 belongs to (== l1 unless misplaced)
+    bool misplaced = false;  // level-2 known, but under another level-1 than the one filed
+};
+
+class SpecIndex {
+public:
+    explicit SpecIndex(std::shared_ptr<const FormSpec> spec);
+
+    const FormSpec& spec() const { return *spec_; }
+    const std::shared_ptr<const FormSpec>& shared() const { return spec_; }
+    const TargetVocabulary& vocabulary() const { return vocab_; }
+
+    // Cached; never null (an unknown reference resolves to Kind::Invalid with an error).
+    const ResolvedRef& resolve(std::string_view ref);
+
+    const BlockSpec* table_block(std::string_view id) const;  // a Table or SpendingPlan block
+    const BlockSpec* indicators_block() const { return indicators_; }
+    // Index of a period column id, -1 when the template has no such period.
+    int period_index(std::string_view period) const;
+    const std::vector<std::string>& periods() const { return periods_; }
+
+    // Where a filed level-1 / level-2 pair sits in the tree (names and aliases, ignoring
+    // spaces and full-width forms).
+    Category categorize(const std::string& level1, const std::string& level2) const;
+
+    // The field that names the department, for grouping filings by department: the option
+    // `department_field`, else the first of department_name, department, implementing_unit
+    // that the template has; "" when none.
+    const std::string& department_field() const { return department_field_; }
+    // Fields that tie a filing whose department is blank to the department-wide filing of
+    // the same family and year that shows the same values (option `department_fallback`,
+    // field ids separated by commas or spaces, e.g. "filled_by,filled_phone": the filer of
+    // every table of one department's package). Empty when the template names none.
+    const std::vector<std::string>& department_fallback() const { return department_fallback_; }
+
+private:
+    ResolvedRef resolve_uncached(std::string_view ref) const;
+
+    std::shared_ptr<const FormSpec> spec_;
+    TargetVocabulary vocab_;
+    const BlockSpec* indicators_ = nullptr;
+    std::vector<std::string> periods_;
+    std::unordered_map<std::string, int> level1_;                      // normalized name → index
+    std::unordered_map<std::string, std::vector<std::pair<int, int>>> level2_;  // → (l1, l2)
+    std::string department_field_;
+    std::vector<std::string> department_fallback_;
+    std::unordered_map<std::string, ResolvedRef> refs_;
+};
+
+// A category name for comparison: full-width forms folded, every space removed.
+std::string normalize_category(std::string_view name);
+
+}  // namespace formwork::script
