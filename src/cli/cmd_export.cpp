@@ -52,7 +52,15 @@ int run_export(Context& ctx, const std::vector<std::string>& argv) {
     script::TemplateRegistry registry;
     registry.refresh();
     std::vector<io::ExportItem> items;
-    for (const auto& f : filings) items.push_back({&f, registry.find(f.template_id)});
+    for (const auto& f : filings) {
+        items.push_back({&f, registry.find(f.template_id)});
+        // Laid out with the template as installed now; say so when the filing is older.
+        const auto& spec = items.back().spec;
+        if (spec && spec->version != f.template_version && (*format == io::ExportFormat::Xlsx || *format == io::ExportFormat::Pdf))
+            ctx.err << "formwork export: " << ctx.tr("注意：填报 #", "note: filing #") << f.id << ctx.tr(" 按模板 ", " was filed with template ")
+                    << f.template_id << ctx.tr(" 第 ", " version ") << f.template_version << ctx.tr(" 版填写，按当前第 ", "; laid out with the installed version ")
+                    << spec->version << ctx.tr(" 版的版式导出", "") << "\n";
+    }
     try {
         io::export_filings(items, *format, *out);
     } catch (const io::ExportError& e) {
