@@ -28,6 +28,10 @@ App::App(const ShellOptions& options)
     } catch (const std::exception& e) {
         status_message = describe_error(e, lang);
     }
+    checks = std::make_unique<script::CheckEngine>(script::CheckEngine::lookup_in(templates));
+    checks->refresh();
+    checker = [this](const Filing& f, const FormSpec&) { return run_checks(f); };
+    counts.start(options.db_path);
     last_reload_ = std::chrono::steady_clock::now();
     refresh_list();
 }
@@ -53,6 +57,17 @@ void App::open_filing(std::int64_t id) {
         Filing f = store.load(id);
         auto spec = templates.find(f.template_id);
         if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + "：" + f.template_id;
+        // The other filings of its department and year, for department checks (rule 5).
+        department.clear();
+        const std::string key = checks->department_of(f);
+        if (!key.empty()) {
+            const std::string year = year_of(f, spec.get());
+            for (const auto& s : filings)
+                if (s.id != f.id && s.year == year && department.size() < 2000) {
+                    Filing other = store.load(s.id);
+                    if (checks->department_of(other) == key) department.push_back(std::move(other));
+                }
+        }
         session = std::make_unique<EditSession>(std::move(f), spec);
         problems.clear();
         checked_version = ~std::uint64_t{0};
@@ -208,17 +223,36 @@ void App::recheck_if_changed() {
     try {
         problems = checker(session->filing(), *session->spec());
     } catch (const std::exception& e) {
-        problems = {{"error", "", "", e.what()}};
+        problems = {{"error", "", "", e.what(), e.what()}};
     }
     last_check_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     last_check = std::chrono::system_clock::now();
     checked_version = session->version();
 }
 
+std::vector<Problem> App::run_checks(const Filing& filing) {
+    const script::CheckReport report = checks->check_filing(filing, department);
+    std::vector<Problem> out;
+    FilingCounts tally;
+    for (const auto& f : report.findings) {
+        if (f.filing != filing.id) continue;  // a department check may speak of the other filings
+        out.push_back({script::to_string(f.severity), f.check, f.path, f.message_zh, f.message_en});
+        if (f.severity == script::Severity::Error) ++tally.errors;
+        else if (f.severity == script::Severity::Warning) ++tally.warnings;
+    }
+    for (const auto& n : report.notes)
+        if (n.outcome == script::Outcome::ScriptError || n.outcome == script::Outcome::Stopped)
+            out.push_back({"error", n.check, "", n.detail, n.detail});
+    if (filing.id != 0) counts.set(filing.id, tally);
+    return out;
+}
+
 void App::reload_templates() {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_reload_ < std::chrono::seconds(1)) return;
     last_reload_ = now;
+    const bool checks_changed = checks->refresh();
+    if (checks_changed) checked_version = ~std::uint64_t{0};
     if (!templates.refresh() || !session) return;
     // The open filing follows its template's new version (or loses it if it broke).
     auto spec = templates.find(session->filing().template_id);

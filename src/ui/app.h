@@ -12,11 +12,13 @@
 #include <vector>
 
 #include "core/lang.h"
+#include "script/check_engine.h"
 #include "script/template_registry.h"
 #include "store/database.h"
 #include "store/drafts.h"
 #include "store/filing_store.h"
 #include "ui/edit_session.h"
+#include "ui/problem_counts.h"
 #include "ui/strings.h"
 
 namespace formwork::ui {
@@ -36,7 +38,10 @@ struct Problem {
     std::string severity;  // "error", "warning", "info"
     std::string check;     // the check's id
     std::string path;      // cell path (src/core/filing_cells.h), "" for the whole filing
-    std::string message;
+    std::string message_zh;
+    std::string message_en;
+
+    const std::string& message(Lang lang) const { return lang == Lang::En && !message_en.empty() ? message_en : message_zh; }
 };
 
 // Runs the checks that apply to one filing. Set by whoever owns a check engine; absent, the
@@ -54,7 +59,13 @@ public:
     store::FilingStore store;
     store::DraftStore drafts;
     script::TemplateRegistry templates;
+    // The analysts' checks, run on the open filing after every edit (the default `checker`).
+    std::unique_ptr<script::CheckEngine> checks;
     LiveChecker checker;
+    // The other filings of the open filing's department and year, for department checks.
+    std::vector<Filing> department;
+    // Error and warning counts of every stored filing, for the list.
+    ProblemCounter counts;
 
     std::vector<store::FilingSummary> filings;
     // Moves whenever stored data changes (save, delete, import), so views can cache reads.
@@ -104,6 +115,8 @@ public:
     void recheck_if_changed();
     // Reloads templates whose files changed (called about once a second).
     void reload_templates();
+    // Runs the engine's checks on a filing (the default checker).
+    std::vector<Problem> run_checks(const Filing& filing);
 
     // Title and year of the open filing, as its template defines them.
     std::string title_of(const Filing& f, const FormSpec* spec) const;

@@ -50,7 +50,7 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
     int exit_code = 0;
     {
         App app(options);
-        app.checker = checker;
+        if (checker) app.checker = checker;
         if (options.open_id) app.open_filing(options.open_id);
 
         IMGUI_CHECKVERSION();

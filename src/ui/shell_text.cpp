@@ -49,7 +49,10 @@ bool note_visible_text(const App& app, FontAtlasBuilder& fonts) {
         }
         for (const auto& n : f.notes) note(n.text);
     }
-    for (const auto& p : app.problems) note(p.message);
+    for (const auto& p : app.problems) {
+        note(p.message_zh);
+        note(p.message_en);
+    }
     note(app.status_message);
     note(app.db.path());
     return added;

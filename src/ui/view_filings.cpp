@@ -95,11 +95,13 @@ void draw_filings(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.year.c_str());
             ImGui::TableNextColumn();
-            if (s.id == open_id && app.checker) {
-                size_t errors = 0;
-                for (const auto& p : app.problems) errors += p.severity == "error";
-                if (errors) ImGui::TextColored(severity_color("error"), "%zu", errors);
-                else ImGui::TextDisabled("%zu", app.problems.size());
+            if (const auto c = app.counts.count_of(s.id)) {
+                if (c->errors) ImGui::TextColored(severity_color("error"), "%d", c->errors);
+                if (c->warnings) {
+                    if (c->errors) ImGui::SameLine(0, 4);
+                    ImGui::TextColored(severity_color("warning"), "%d", c->warnings);
+                }
+                if (!c->errors && !c->warnings) ImGui::TextDisabled("0");
             }
         }
     }

@@ -2,6 +2,7 @@
 // the field, row or cell it concerns.
 #include <imgui.h>
 
+#include "ui/path_label.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -33,11 +34,12 @@ void draw_problems(App& app) {
         ImGui::TextColored(severity_color(p.severity), "%s", app.tr(sev));
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Selectable(p.message.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) app.focus_path = p.path;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", p.check.c_str(), p.message.c_str());
+        if (ImGui::Selectable(p.message(app.lang).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) app.focus_path = p.path;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", p.check.c_str(), p.message(app.lang).c_str());
         ImGui::PopID();
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", p.path.c_str());
+        ImGui::TextDisabled("%s", path_label(p.path, app.session->spec(), app.session->filing(), app.lang).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.path.c_str());
     }
     ImGui::EndTable();
 }

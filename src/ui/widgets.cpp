@@ -55,7 +55,7 @@ bool problem_marker(App& app, const std::string& path) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
         for (const auto& p : app.problems)
-            if (p.path == path) ImGui::TextColored(severity_color(p.severity), "%s", p.message.c_str());
+            if (p.path == path) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -1,0 +1,94 @@
+// Readable names for cell paths (see path_label.h).
+#include "ui/path_label.h"
+
+#include <vector>
+
+namespace formwork::ui {
+
+namespace {
+
+std::vector<std::string> split(const std::string& path) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (;;) {
+        size_t slash = path.find('/', start);
+        parts.push_back(path.substr(start, slash - start));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+const FieldSpec* find_in(const std::vector<FieldSpec>& list, const std::string& id) {
+    for (const auto& f : list)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+std::string nth(Lang lang, const std::string& index, const char* zh_unit, const char* en_unit) {
+    size_t n = 0;
+    try {
+        n = std::stoul(index) + 1;
+    } catch (const std::exception&) {
+        return index;
+    }
+    return lang == Lang::Zh ? "第" + std::to_string(n) + zh_unit : std::string(en_unit) + " " + std::to_string(n);
+}
+
+}  // namespace
+
+std::string path_label(const std::string& path, const FormSpec* spec, const Filing& filing, Lang lang) {
+    const std::string sep = " › ";
+    if (path.empty()) return lang == Lang::Zh ? "整份填报" : "whole filing";
+    if (!spec) return path;
+    const auto p = split(path);
+    if (p[0] == "f" && p.size() == 2) {
+        const FieldSpec* f = spec->find_field(p[1]);
+        return f ? f->label : path;
+    }
+    if (p[0] == "t" && p.size() >= 2) {
+        const BlockSpec* b = spec->find_block(p[1]);
+        if (!b) return path;
+        std::string out = b->label;
+        if (p.size() >= 3) {
+            size_t row = 0;
+            try {
+                row = std::stoul(p[2]);
+            } catch (const std::exception&) {
+                return out;
+            }
+            if (b->fixed_rows() && row < b->rows.size()) out += sep + b->rows[row].label;
+            else if (b->kind == BlockKind::Table) out += sep + nth(lang, p[2], "行", "row");
+        }
+        if (p.size() >= 4)
+            if (const FieldSpec* c = find_in(b->columns, p[3])) out += sep + c->label;
+        return out;
+    }
+    if (p[0] == "i") {
+        const BlockSpec* ind = nullptr;
+        for (const auto& b : spec->blocks)
+            if (b.kind == BlockKind::Indicators) ind = &b;
+        std::string out = ind && !ind->label.empty() ? ind->label : (lang == Lang::Zh ? "绩效指标" : "indicators");
+        if (p.size() < 2) return out;
+        size_t n = 0;
+        try {
+            n = std::stoul(p[1]);
+        } catch (const std::exception&) {
+            return out;
+        }
+        const std::string name = n < filing.indicators.size() ? filing.indicators[n].name : std::string();
+        out += sep + (name.empty() ? nth(lang, p[1], "条", "indicator") : name);
+        if (p.size() == 3) {
+            if (p[2] == "l1") out += sep + (lang == Lang::Zh ? "一级指标" : "level 1");
+            else if (p[2] == "l2") out += sep + (lang == Lang::Zh ? "二级指标" : "level 2");
+            else if (p[2] == "name") out += sep + (lang == Lang::Zh ? "三级指标" : "indicator");
+        } else if (p.size() == 4 && ind) {
+            const FieldSpec* c = find_in(p[2] == "t" ? ind->indicators.periods : ind->indicators.extra, p[3]);
+            if (c) out += sep + c->label;
+        }
+        return out;
+    }
+    return path;
+}
+
+}  // namespace formwork::ui

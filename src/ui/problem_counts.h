@@ -1,0 +1,47 @@
+// Problem counts for the filing list: every stored filing checked once in a background thread
+// (its own database connection, templates and check engine), so that opening a large database
+// does not wait for a batch check. The open filing's count comes from the live checks instead.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace formwork::ui {
+
+struct FilingCounts {
+    int errors = 0;
+    int warnings = 0;
+};
+
+class ProblemCounter {
+public:
+    ProblemCounter() = default;
+    ~ProblemCounter();
+    ProblemCounter(const ProblemCounter&) = delete;
+    ProblemCounter& operator=(const ProblemCounter&) = delete;
+
+    // (Re)starts the batch over the database at `db_path`; a running batch is cancelled.
+    void start(const std::string& db_path);
+    bool ready() const { return ready_.load(); }
+    // A filing's counts: set live, or from the batch once ready; nullopt when unknown yet.
+    std::optional<FilingCounts> count_of(std::int64_t filing) const;
+    void set(std::int64_t filing, FilingCounts counts);  // live results of the open filing
+    // Blocks until the batch is done (tests).
+    void wait();
+
+private:
+    void stop();
+
+    std::thread worker_;
+    std::atomic<bool> cancel_{false};
+    std::atomic<bool> ready_{false};
+    mutable std::mutex mutex_;
+    std::map<std::int64_t, FilingCounts> counts_;
+};
+
+}  // namespace formwork::ui
