@@ -1,0 +1,28 @@
+// The C++ reference of the check library, for the batch-check ratio only (never shipped):
+// BRIEF.md rules 1 and 14 (and the total = basic + project split of rule 5) as the sums of
+// fixed-row tables, 2 (expense lines add up), 3 (half-year within full year), 7 (budget year
+// inside the period), 8 (indicator tree complete), 9 (targets parse), 10 (units fit the
+// indicator), 11 (cost caps within budget), 12 (spending plan cumulative), 13 (required
+// fields, phone numbers). Left out: 4 (half-year rate), 6 (mid-term ≥ annual) and the
+// cross-filing half of rule 5. Messages are built as text like the Lua checks build theirs.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/filing.h"
+#include "core/form_spec.h"
+
+namespace formwork::bench {
+
+struct RefFinding {
+    std::string rule;
+    std::string path;
+    std::string message;
+};
+
+// Runs the reference rules on one filing; returns how many rule runs applied.
+std::size_t ref_check(const Filing& filing, const FormSpec& spec, std::vector<RefFinding>& out);
+
+}  // namespace formwork::bench
