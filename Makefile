@@ -12,7 +12,7 @@ PACKAGES := cmake g++ make pkg-config \
 	libsqlite3-dev catch2 libluajit-5.1-dev nlohmann-json3-dev \
 	libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libxinerama1 libxcursor1 libxi6 \
 	fonts-noto-cjk xvfb xauth \
-	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip
+	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -39,6 +39,14 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# Benchmarks (bench/): a Release build of their own, then bench/run.sh prints the table.
+# They print figures and never fail: a failing step is reported and make goes on.
+BENCH_BUILD ?= build-bench
+bench: deps
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BENCH_BUILD) -j$(JOBS) --target formwork fw_bench_gen fw_bench_ref fw_bench_live fw_bench_ui
+	-sh bench/run.sh $(BENCH_BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Runs every benchmark of bench/ (issue 8) against a Release build and prints one table.
+# Usage: bench/run.sh BUILD_DIR [WORK_DIR]. Never fails the build: errors are printed.
+# Timings of `formwork check` and of the baseline are taken in the same run, alternating.
+B=${1:-build-bench}; W=${2:-/tmp/formwork-bench}; RUNS=${RUNS:-3}
+export FORMWORK_SCRIPTS_DIR="$(pwd)/scripts" XDG_DATA_HOME="$W/xdg"
+mkdir -p "$W"
+r() { grep "^RESULT $1 " "$2" | tail -1 | cut -d' ' -f3; }
+for n in 1000 10000 100000; do
+  [ -f "$W/n$n.db" ] || "$B/bench/fw_bench_gen" --db "$W/n$n.db" --n $n > "$W/gen$n.log"
+done
+: > "$W/check.log"; : > "$W/ref.log"
+for i in $(seq $RUNS); do
+  /usr/bin/time -f "WALL %e RSS %M" "$B/formwork" check --db "$W/n100000.db" > /dev/null 2>> "$W/check.log"
+  "$B/bench/fw_bench_ref" --db "$W/n100000.db" --runs 1 >> "$W/ref.log"
+done
+med() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+check_s=$(grep '^WALL' "$W/check.log" | cut -d' ' -f2 | med)
+check_rss=$(grep '^WALL' "$W/check.log" | cut -d' ' -f4 | med)
+read_ms=$(grep '^RESULT raw_read_ms' "$W/ref.log" | cut -d' ' -f3 | med)
+rules_ms=$(grep '^RESULT cpp_rules_ms' "$W/ref.log" | cut -d' ' -f3 | med)
+each_ms=$(grep '^RESULT store_for_each_ms' "$W/ref.log" | cut -d' ' -f3 | med)
+"$B/bench/fw_bench_live" --edits 300 > "$W/live.log"
+"$B/bench/fw_bench_ui" --db "$W/n10000.db" --scratch "$W" > "$W/ui.log" 2>&1
+/usr/bin/time -f "WALL %e RSS %M" "$B/bench/fw_bench_ui" --db "$W/n10000.db" --scratch "$W" > /dev/null 2> "$W/ui_time.log"
+# Import: 1,670 copies of the seed files (about 10,000 filings), one `formwork import`.
+rm -rf "$W/import" "$W/import.db"*; mkdir -p "$W/import"
+for i in $(seq 334); do for f in samples/seeds/*.txt; do cp "$f" "$W/import/$i-$(basename "$f")"; done; done
+/usr/bin/time -f "WALL %e RSS %M" "$B/formwork" import --db "$W/import.db" "$W"/import/*.txt > /dev/null 2> "$W/import.log"
+imported=$("$B/formwork" list --db "$W/import.db" | tail -1)
+ratio=$(echo "$check_s $read_ms $rules_ms" | awk '{printf "%.1f", $1*1000/($2+$3)}')
+printf '\n| benchmark | figure | goal |\n|---|---|---|\n'
+printf '| generate 1k / 10k / 100k filings (Batch) | %s / %s / %s ms | - |\n' "$(r gen_ms $W/gen1000.log)" "$(r gen_ms $W/gen10000.log)" "$(r gen_ms $W/gen100000.log)"
+printf '| formwork check, 100k filings, wall (median of %s) | %s s | <= 2 s |\n' "$RUNS" "$check_s"
+printf '| raw read (SELECT + from_cells), 100k | %s ms | - |\n' "$read_ms"
+printf '| C++ reference rules, 100k | %s ms | - |\n' "$rules_ms"
+printf '| FilingStore::for_each read, 100k | %s ms | - |\n' "$each_ms"
+printf '| ratio check / (raw read + C++ rules) | %sx | <= 2x |\n' "$ratio"
+printf '| peak RSS, formwork check 100k | %s MB | - |\n' "$((check_rss / 1024))"
+printf '| live re-check median / p99 (all seeds) | %s / %s ms | <= 2 ms |\n' "$(r live_median_ms $W/live.log)" "$(r live_p99_ms $W/live.log)"
+printf '| frame CPU, largest seed form | %s ms | <= 2 ms |\n' "$(r frame_largest_ms $W/ui.log)"
+printf '| frame CPU, 2,000-row expense table | %s ms | <= 4 ms |\n' "$(r frame_2000_rows_ms $W/ui.log)"
+printf '| frame CPU, filing list of 10k | %s ms | - |\n' "$(r list_frame_ms $W/ui.log)"
+printf '| start-up, 10k db: App / + first frame | %s / %s ms | <= 300 ms |\n' "$(r startup_app_ms $W/ui.log)" "$(r startup_first_frame_ms $W/ui.log)"
+printf '| open a filing (10k db, dept. filings loaded) | %s ms | - |\n' "$(r open_filing_ms $W/ui.log)"
+printf '| durable save of one edit, median / p90 | %s / %s ms | <= 10 ms |\n' "$(r save_median_ms $W/ui.log)" "$(r save_p90_ms $W/ui.log)"
+printf '| rows written per save | %s | - |\n' "$(r save_rows_written $W/ui.log)"
+printf '| peak RSS, shell process with 10k (counts done) | %s MB | - |\n' "$(r shell_10k_peak_rss_mb $W/ui.log)"
+printf '| import 1,670 files (%s), wall | %s s | <= 5 s |\n' "$imported" "$(grep '^WALL' $W/import.log | cut -d' ' -f2)"
+exit 0
