@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "cli/filing_json.h"
 #include "core/filing_facts.h"
-#include "io/import_json.h"
+#include "io/import_files.h"
 #include "io/importer.h"
 #include "script/template_registry.h"
 #include "store/database.h"
@@ -39,25 +39,6 @@ private:
     bool on_;
     std::size_t total_;
 };
-
-// Saves a file's filings in one transaction; on a store error nothing of the file stays.
-std::optional<std::string> save_all(store::FilingStore& filings, io::FileImport& file, Lang lang) {
-    try {
-        store::FilingStore::Batch batch(filings);
-        for (auto& f : file.filings) {
-            store::SaveInfo info;
-            info.title = filing_title(f.filing, *f.spec);
-            if (auto y = filing_year(f.filing, *f.spec)) info.year = std::to_string(*y);
-            info.summary = (lang == Lang::Zh ? "导入自 " : "imported from ") + file.file;
-            filings.save(f.filing, info);
-        }
-        batch.commit();
-        return std::nullopt;
-    } catch (const store::StoreError& e) {
-        for (auto& f : file.filings) f.filing.id = 0;
-        return store::describe(e, lang);
-    }
-}
 
 }  // namespace
 
@@ -95,13 +76,10 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
     for (std::size_t n = 0; n < args.positional().size(); ++n) {
         const std::string& path = args.positional()[n];
         progress.show(n, path);
-        // A JSON export (formwork export --format json) restores its filings exactly; anything
-        // else is read as a plain-text export.
-        auto from_json = io::import_json_file(path, specs);
-        io::FileImport file = from_json ? std::move(*from_json) : importer.import_file(path, forced);
+        io::FileImport file = io::read_import_file(importer, specs, path, forced);
         std::string error = ctx.lang == Lang::Zh ? file.error.zh : file.error.en;
         if (!file.failed && filings)
-            if (auto why = save_all(*filings, file, ctx.lang)) file.failed = true, error = *why;
+            if (auto why = io::save_imported(*filings, file, ctx.lang)) file.failed = true, error = *why;
         progress.clear();
         nlohmann::json jf = {{"file", path}, {"ok", !file.failed}, {"error", nullptr}, {"line", nullptr}};
         if (file.failed) {

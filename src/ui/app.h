@@ -18,6 +18,7 @@
 #include "store/drafts.h"
 #include "store/filing_store.h"
 #include "ui/edit_session.h"
+#include "ui/import_job.h"
 #include "ui/problem_counts.h"
 #include "ui/strings.h"
 
@@ -66,6 +67,8 @@ public:
     std::vector<Filing> department;
     // Error and warning counts of every stored filing, for the list.
     ProblemCounter counts;
+    // File > Import, running in the background.
+    ImportJob import_job;
 
     std::vector<store::FilingSummary> filings;
     // Moves whenever stored data changes (save, delete, import), so views can cache reads.

@@ -100,7 +100,7 @@ constexpr Row kRows[] = {
     {Str::RestoreDraft, "恢复草稿", "Restore draft"},
     {Str::DiscardDraft, "丢弃", "Discard"},
     {Str::ImportFiles, "导入填报", "Import filings"},
-    {Str::ImportPath, "文件路径（可用空格分隔多个）", "File paths (separate several with spaces)"},
+    {Str::ImportPath, "要导入的文件或文件夹，每行一个（纯文本导出或 JSON 导出）", "Files or folders to import, one per line (plain-text or JSON exports)"},
     {Str::ImportRun, "导入", "Import"},
     {Str::ImportDone, "导入完成", "Import finished"},
     {Str::ImportFailed, "导入失败", "Import failed"},
@@ -119,6 +119,8 @@ constexpr Row kRows[] = {
     {Str::Warning, "警告", "warning"},
     {Str::Info, "提示", "info"},
     {Str::Ms, "毫秒", "ms"},
+    {Str::ImportFilingsUnit, " 份填报", " filings"},
+    {Str::Close, "关闭", "Close"},
 };
 
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");

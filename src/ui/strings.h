@@ -28,6 +28,7 @@ enum class Str {
     MenuExport, ExportTitle, ExportOpen, ExportAll, ExportFormat, ExportPath, ExportRun, ExportDone, ExportFailed,
     ExportUnsavedNote,
     TemplateMissing, Error, Warning, Info, Ms,
+    ImportFilingsUnit, Close,
     Count_  // keep last
 };
 

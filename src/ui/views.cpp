@@ -57,6 +57,7 @@ void draw_shell(App& app) {
     ImGui::End();
     draw_dialogs(app);
     draw_export_dialog(app);
+    draw_import_dialog(app);
 }
 
 }  // namespace formwork::ui

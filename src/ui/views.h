@@ -21,6 +21,9 @@ void draw_dialogs(App& app);
 // File > Export… (view_export.cpp): the dialog, and the export it runs, which reports in
 // app.status_message and returns whether the file was written.
 void open_export_dialog(App& app);
+// File > Import… (view_import.cpp).
+void open_import_dialog(App& app);
+void draw_import_dialog(App& app);
 void draw_export_dialog(App& app);
 bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::string& path);
 

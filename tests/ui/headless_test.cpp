@@ -9,6 +9,7 @@
 #include "ui/fonts.h"
 #include "ui/shell.h"
 #include "ui/strings.h"
+#include "ui/views.h"
 #include "ui_test_support.h"
 
 using namespace formwork;
@@ -56,6 +57,8 @@ TEST_CASE("ui-1.1 every template's form draws, new and filled in, in both langua
     }
     CHECK(drawn == 7);
     CHECK(app.filings.size() == 7);
+    open_import_dialog(app);
+    draw_headless_frames(app, 3);
 }
 
 TEST_CASE("ui-1.2 the font atlas has a glyph for every character of the UI and the templates") {

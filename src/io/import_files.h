@@ -1,0 +1,27 @@
+// Importing files into a database, the one path the CLI (`formwork import`) and the shell's
+// File > Import both take: a JSON export restores its filings exactly, anything else is read
+// as a plain-text export; each file's filings are saved in one transaction, so a file that
+// fails leaves nothing behind while the other files still import.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/lang.h"
+#include "io/importer.h"
+#include "store/filing_store.h"
+
+namespace formwork::io {
+
+// Reads one file (JSON export or plain text); `template_id` forces a template for plain text.
+FileImport read_import_file(const Importer& importer, const std::vector<std::shared_ptr<const FormSpec>>& specs,
+                            const std::filesystem::path& path, const std::string& template_id = {});
+
+// Saves the filings of a file that read without error, in one transaction, each with a
+// revision summary naming the file; sets their ids. On a store error nothing of the file
+// stays, the ids are reset, and the sentence describing the error is returned.
+std::optional<std::string> save_imported(store::FilingStore& filings, FileImport& file, Lang lang);
+
+}  // namespace formwork::io

@@ -1,0 +1,84 @@
+// File > Import…: paths (one per line, or a folder), imported in the background with a
+// progress bar; the outcome of each file is listed, and the filing list refreshes.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace formwork::ui {
+
+namespace {
+
+struct ImportDialog {
+    bool open_requested = false;
+    std::string typed;
+    bool refreshed = false;
+};
+
+ImportDialog& dialog() {
+    static ImportDialog d;
+    return d;
+}
+
+}  // namespace
+
+void open_import_dialog(App&) {
+    dialog().open_requested = true;
+}
+
+void draw_import_dialog(App& app) {
+    ImportDialog& d = dialog();
+    ImportJob& job = app.import_job;
+    if (d.open_requested) {
+        ImGui::OpenPopup(app.tr(Str::ImportFiles));
+        d.open_requested = false;
+        if (!job.running()) {
+            job.reset();
+            d.refreshed = false;
+        }
+    }
+    // When a job ends, the list and the problem counts take in the new filings once.
+    if (job.finished() && !d.refreshed) {
+        d.refreshed = true;
+        app.refresh_list();
+        app.counts.start(app.db.path());
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x * 0.55f, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(app.tr(Str::ImportFiles), nullptr)) return;
+    ImGui::TextUnformatted(app.tr(Str::ImportPath));
+    ImGui::InputTextMultiline("##paths", &d.typed, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5),
+                              job.running() ? ImGuiInputTextFlags_ReadOnly : 0);
+    if (job.running() || job.finished()) {
+        const float fraction = job.total() ? static_cast<float>(job.done()) / static_cast<float>(job.total()) : 1.0f;
+        const std::string overlay = std::to_string(job.done()) + " / " + std::to_string(job.total());
+        ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 0), overlay.c_str());
+        if (job.running()) ImGui::TextDisabled("%s", job.current().c_str());
+        for (const auto& o : job.outcomes()) {
+            if (o.ok)
+                ImGui::Text("%s  %s：%d%s", app.tr(Str::StatusOk), o.file.c_str(), o.filings, app.tr(Str::ImportFilingsUnit));
+            else
+                ImGui::TextColored(severity_color("error"), "%s  %s：%s", app.tr(Str::ImportFailed), o.file.c_str(), o.error.c_str());
+            if (o.unplaced > 0) {
+                ImGui::SameLine();
+                ImGui::TextColored(severity_color("warning"), app.lang == Lang::Zh ? "（%d 个单元格未能放置，见填报的导入备注）"
+                                                                                   : "(%d cells not placed; see the filings' import notes)",
+                                   o.unplaced);
+            }
+        }
+    }
+    ImGui::BeginDisabled(job.running());
+    if (ImGui::Button(app.tr(Str::ImportRun))) {
+        auto files = import_paths(d.typed);
+        if (!files.empty()) {
+            d.refreshed = false;
+            job.start(app.db.path(), std::move(files), app.lang);
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(app.tr(Str::Close))) ImGui::CloseCurrentPopup();
+    ImGui::EndDisabled();
+    ImGui::EndPopup();
+}
+
+}  // namespace formwork::ui
