@@ -1,6 +1,7 @@
 // The subcommand table and the usage text generated from it.
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "formwork_version.h"
@@ -50,9 +51,11 @@ void print_usage(Context& ctx, std::ostream& os) {
     os << ctx.tr("用法", "Usage") << ": formwork [--lang zh|en] <command> [options]\n"
        << "       formwork --help | --version\n\n"
        << ctx.tr("命令", "Commands") << ":\n";
+    size_t width = 0;
+    for (const auto& c : commands()) width = std::max(width, c.name.size());
     for (const auto& c : commands()) {
         std::string head = "  " + std::string(c.name);
-        head.resize(12, ' ');
+        head.resize(width + 4, ' ');
         os << head << (ctx.lang == Lang::Zh ? c.summary_zh : c.summary_en) << "\n";
     }
     os << "\n"
