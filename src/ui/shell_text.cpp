@@ -34,6 +34,14 @@ bool note_visible_text(const App& app, FontAtlasBuilder& fonts) {
         for (const auto& c : s->computed) note(c.label);
     }
     for (const auto& f : app.filings) note(f.title);
+    if (app.checks)
+        for (const auto& e : app.checks->scripts()) {
+            for (const auto& err : e.errors) note(err);
+            for (const auto& c : e.loaded) {
+                note(c->title_zh);
+                note(c->title_en);
+            }
+        }
     if (app.session) {
         const Filing& f = app.session->filing();
         for (const auto& [id, v] : f.fields) note(v);

@@ -31,6 +31,34 @@ void draw_scripts(App& app) {
         }
     }
     ImGui::EndTable();
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted(app.tr(Str::Checks));
+    if (!app.checks || !ImGui::BeginTable("checks", 3, flags)) return;
+    ImGui::TableSetupColumn(app.tr(Str::Status), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn(app.tr(Str::Checks), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(app.tr(Str::File), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& e : app.checks->scripts()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (e.ok()) ImGui::TextColored(ImVec4(0.2f, 0.6f, 0.3f, 1), "%s", app.tr(Str::StatusOk));
+        else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
+        ImGui::TableNextColumn();
+        for (const auto& c : e.loaded) {
+            const std::string& title = app.lang == Lang::Zh || c->title_en.empty() ? c->title_zh : c->title_en;
+            ImGui::TextColored(severity_color(script::to_string(c->severity)), "%s", c->id.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.file.c_str());
+        for (const auto& err : e.errors) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(severity_color("error"), "%s", err.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace formwork::ui
