@@ -45,7 +45,7 @@ test: build
 BENCH_BUILD ?= build-bench
 bench: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release
-	cmake --build $(BENCH_BUILD) -j$(JOBS) --target formwork fw_bench_gen fw_bench_ref fw_bench_live fw_bench_ui
+	cmake --build $(BENCH_BUILD) -j$(JOBS) --target formwork fw_bench_gen fw_bench_ref fw_bench_live fw_bench_ui fw_bench_batch
 	-sh bench/run.sh $(BENCH_BUILD)
 
 clean:

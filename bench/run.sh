@@ -5,6 +5,7 @@
 B=${1:-build-bench}; W=${2:-/tmp/formwork-bench}; RUNS=${RUNS:-3}
 export FORMWORK_SCRIPTS_DIR="$(pwd)/scripts" XDG_DATA_HOME="$W/xdg"
 mkdir -p "$W"
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 r() { grep "^RESULT $1 " "$2" | tail -1 | cut -d' ' -f3; }
 for n in 1000 10000 100000; do
   [ -f "$W/n$n.db" ] || "$B/bench/fw_bench_gen" --db "$W/n$n.db" --n $n > "$W/gen$n.log"
@@ -20,15 +21,20 @@ check_rss=$(grep '^WALL' "$W/check.log" | cut -d' ' -f4 | med)
 read_ms=$(grep '^RESULT raw_read_ms' "$W/ref.log" | cut -d' ' -f3 | med)
 rules_ms=$(grep '^RESULT cpp_rules_ms' "$W/ref.log" | cut -d' ' -f3 | med)
 each_ms=$(grep '^RESULT store_for_each_ms' "$W/ref.log" | cut -d' ' -f3 | med)
+"$B/bench/fw_bench_batch" --db "$W/n100000.db" > "$W/batch.log"
 "$B/bench/fw_bench_live" --edits 300 > "$W/live.log"
 "$B/bench/fw_bench_ui" --db "$W/n10000.db" --scratch "$W" > "$W/ui.log" 2>&1
 /usr/bin/time -f "WALL %e RSS %M" "$B/bench/fw_bench_ui" --db "$W/n10000.db" --scratch "$W" > /dev/null 2> "$W/ui_time.log"
 # Import: 1,670 copies of the seed files (about 10,000 filings), one `formwork import`.
 rm -rf "$W/import" "$W/import.db"*; mkdir -p "$W/import"
 for i in $(seq 334); do for f in samples/seeds/*.txt; do cp "$f" "$W/import/$i-$(basename "$f")"; done; done
+/usr/bin/time -f "WALL %e RSS %M" "$B/formwork" import --dry-run --db "$W/import-dry.db" "$W"/import/*.txt > /dev/null 2> "$W/import-dry.log"
 /usr/bin/time -f "WALL %e RSS %M" "$B/formwork" import --db "$W/import.db" "$W"/import/*.txt > /dev/null 2> "$W/import.log"
 imported=$("$B/formwork" list --db "$W/import.db" | tail -1)
 ratio=$(echo "$check_s $read_ms $rules_ms" | awk '{printf "%.1f", $1*1000/($2+$3)}')
+ratio_each=$(echo "$check_s $each_ms $rules_ms" | awk '{printf "%.1f", $1*1000/($2+$3)}')
+printf '\n%s, commit %s, %s cores, memory %s, load before: %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
+  "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" "$(nproc)" "$(free -h | awk '/^Mem/ {print $2}')" "$LOAD"
 printf '\n| benchmark | figure | goal |\n|---|---|---|\n'
 printf '| generate 1k / 10k / 100k filings (Batch) | %s / %s / %s ms | - |\n' "$(r gen_ms $W/gen1000.log)" "$(r gen_ms $W/gen10000.log)" "$(r gen_ms $W/gen100000.log)"
 printf '| formwork check, 100k filings, wall (median of %s) | %s s | <= 2 s |\n' "$RUNS" "$check_s"
@@ -36,6 +42,11 @@ printf '| raw read (SELECT + from_cells), 100k | %s ms | - |\n' "$read_ms"
 printf '| C++ reference rules, 100k | %s ms | - |\n' "$rules_ms"
 printf '| FilingStore::for_each read, 100k | %s ms | - |\n' "$each_ms"
 printf '| ratio check / (raw read + C++ rules) | %sx | <= 2x |\n' "$ratio"
+printf '| ratio check / (FilingStore::for_each + C++ rules) | %sx | - |\n' "$ratio_each"
+printf '| in-process, 100k: for_each into memory | %s ms | - |\n' "$(r batch_read_ms $W/batch.log)"
+printf '| in-process, 100k: check_all as shipped (JIT off, hook) | %s ms | - |\n' "$(r batch_lua_ms $W/batch.log)"
+printf '| in-process, 100k: check_all with HostOptions::jit | %s ms | - |\n' "$(r batch_lua_jit_ms $W/batch.log)"
+printf '| in-process, 100k: check_all on 2 threads (by department) | %s ms | - |\n' "$(r batch_lua_2threads_ms $W/batch.log)"
 printf '| peak RSS, formwork check 100k | %s MB | - |\n' "$((check_rss / 1024))"
 printf '| live re-check median / p99 (all seeds) | %s / %s ms | <= 2 ms |\n' "$(r live_median_ms $W/live.log)" "$(r live_p99_ms $W/live.log)"
 printf '| frame CPU, largest seed form | %s ms | <= 2 ms |\n' "$(r frame_largest_ms $W/ui.log)"
@@ -46,5 +57,6 @@ printf '| open a filing (10k db, dept. filings loaded) | %s ms | - |\n' "$(r ope
 printf '| durable save of one edit, median / p90 | %s / %s ms | <= 10 ms |\n' "$(r save_median_ms $W/ui.log)" "$(r save_p90_ms $W/ui.log)"
 printf '| rows written per save | %s | - |\n' "$(r save_rows_written $W/ui.log)"
 printf '| peak RSS, shell process with 10k (counts done) | %s MB | - |\n' "$(r shell_10k_peak_rss_mb $W/ui.log)"
+printf '| import --dry-run of the same files (parse only), wall | %s s | - |\n' "$(grep '^WALL' $W/import-dry.log | cut -d' ' -f2)"
 printf '| import 1,670 files (%s), wall | %s s | <= 5 s |\n' "$imported" "$(grep '^WALL' $W/import.log | cut -d' ' -f2)"
 exit 0
