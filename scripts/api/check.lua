@@ -11,7 +11,7 @@ check = {}
 ---@alias check.Severity "error"|"warning"|"info"
 ---@alias check.Scope "filing"|"department"
 ---@alias check.Outcome "passed"|"failed"|"not_applicable"|"insufficient_data"
----@alias check.TargetKind "numeric"|"grade"|"placeholder"|"unparsed"
+---@alias check.TargetKind "numeric"|"grade"|"placeholder"|"blank"|"unparsed"
 ---@alias check.UnitClass "none"|"percent"|"money"|"count"|"time"|"measure"|"other"
 
 ---What a check script returns.
@@ -273,6 +273,7 @@ function Filing:indicators() end
 ---@return string level1 as filed
 ---@return string level2 as filed
 ---@return string name (level 3) as filed
+---@return boolean named the name is a real one (see Filing:named)
 function Filing:indicator(i) end
 ---Where indicator i sits in the template's tree (names and aliases matched).
 ---@param i integer
@@ -281,6 +282,7 @@ function Filing:indicator(i) end
 ---@return string? home the level-1 the level-2 belongs under, when it is filed under another one
 function Filing:category(i) end
 ---The target of indicator i in one period column, parsed by the core (core/target_value.h).
+---kind "blank" is an empty cell; "placeholder" a sign such as 是/否 or …….
 ---@param i integer
 ---@param period string e.g. "half_year", "full_year", "annual", "value"
 ---@return check.TargetKind kind
@@ -290,6 +292,15 @@ function Filing:category(i) end
 ---@return string text as filed
 ---@return string subject words before the value ("满意率" in "满意率95%以上"; "监管执法计划完成率" in "监管执法计划完成率≥90%")
 function Filing:target(i, period) end
+---Only the kind of the target: what a scan over every target asks first (cheaper than f:target).
+---@param i integer
+---@param period string
+---@return check.TargetKind kind
+function Filing:target_kind(i, period) end
+---Whether indicator i has a real name: not blank and not a "nothing" sign (……, 不适用, 无).
+---@param i integer
+---@return boolean
+function Filing:named(i) end
 ---@param i integer
 ---@param period string
 ---@return string subject words before the value ("满意率" in "满意率95%以上")

@@ -16,13 +16,17 @@ local function money_cap(f, cmp, value, unit)
     return check.to_money(value, unit, f:spec().money_unit)
 end
 
+local function has_indicators(spec) return spec.indicators ~= nil end
+
 local function each_numeric(f, visit)
     local spec = f:spec().indicators
     if not spec then return end
     for i = 1, f:indicators() do
         for _, p in ipairs(spec.periods) do
-            local kind, cmp, value, unit, text = f:target(i, p.id)
-            if kind == "numeric" then visit(i, p, cmp, value, unit, text) end
+            if f:target_kind(i, p.id) == "numeric" then
+                local _, cmp, value, unit, text = f:target(i, p.id)
+                visit(i, p, cmp, value, unit, text)
+            end
         end
     end
 end
@@ -35,6 +39,7 @@ return check.script{
             title = { zh = "成本上限不超过预算", en = "A cost cap is not larger than the budget" },
             severity = "error",
             templates = { "*" },
+            applies = has_indicators,
             run = function(f)
                 local total_ref = f:spec().total
                 local caps, budget, why = 0, nil, nil
@@ -112,22 +117,23 @@ return check.script{
             title = { zh = "金额上限列在成本指标下，成本指标以金额表示", en = "Money caps sit under 成本指标, and 成本指标 are amounts" },
             severity = "warning",
             templates = { "*" },
+            applies = has_indicators,
             run = function(f)
                 if not f:spec().indicators then return check.not_applicable("模板没有绩效指标表") end
                 local reported = {}
                 each_numeric(f, function(i, p, cmp, value, unit, text)
                     local _, c2 = f:category(i)
-                    local _, l2, name = f:indicator(i)
-                    local path = f:target_path(i, p.id)
                     if c2 ~= COST and money_cap(f, cmp, value, unit) then
-                        f:report(path,
+                        local _, l2, name = f:indicator(i)
+                        f:report(f:target_path(i, p.id),
                             ("金额上限“%s”（%s）填在“%s”下，成本上限应列在成本指标"):format(text, name, l2),
                             ("the money cap \"%s\" (%s) is filed under \"%s\"; cost caps belong under 成本指标"):format(text, name, l2))
                     elseif c2 == COST and not reported[i] then
                         local class = check.unit_class(unit)
                         if class ~= "money" then
                             reported[i] = true
-                            f:report(path,
+                            local _, _, name = f:indicator(i)
+                            f:report(f:target_path(i, p.id),
                                 ("成本指标“%s”的指标值“%s”不是金额（成本指标应以元、万元等表示）"):format(name, text),
                                 ("the cost indicator \"%s\" has the target \"%s\", which is not an amount of money"):format(name, text))
                         end

@@ -6,10 +6,10 @@
 -- `basic` and `project` (yuanjiang-department). A department-wide template without figures
 -- (hebei-department) has nothing to check.
 
--- The decomposition into basic + project spending: table id, total row, column, and the row
--- ids, or nil when the template has none.
-local function split_of(f)
-    for _, t in ipairs(f:spec().tables) do
+-- The decomposition into basic + project spending in a template: table id, total row, column,
+-- and the row ids, or nil when the template has none.
+local function split_in(spec)
+    for _, t in ipairs(spec.tables) do
         if t.fixed then
             for _, row in ipairs(t.rows) do
                 for _, parts in ipairs(row.sum_of) do
@@ -27,6 +27,10 @@ local function split_of(f)
             end
         end
     end
+end
+
+local function split_of(f)
+    return split_in(f:spec())
 end
 
 local function yuanjiang_department(total, basic, project)
@@ -58,6 +62,7 @@ return check.script{
             title = { zh = "部门资金总额等于基本支出加项目支出", en = "Department total = basic + project spending" },
             severity = "error",
             templates = { "*-department" },
+            applies = function(spec) return split_in(spec) ~= nil end,
             run = function(f)
                 local tid, row, col, parts = split_of(f)
                 if not tid then return check.not_applicable("模板没有按支出性质（基本支出、项目支出）分列的资金") end
@@ -118,7 +123,7 @@ return check.script{
                 end
                 if #departments == 0 then return check.not_applicable("没有分列项目支出的部门整体表") end
                 for _, d in ipairs(departments) do
-                    local tid, _, col = split_of(d)
+                    local tid, trow, col = split_of(d)
                     local ref = tid .. ".project." .. col
                     local stated, why = d:amount(ref)
                     if not stated then return check.insufficient(d:label(ref) .. (why == "blank" and " 未填" or " 不是数字")) end
@@ -140,11 +145,21 @@ return check.script{
                     end
                     if n == 0 then return check.insufficient("没有本部门同年度的项目表") end
                     if sum ~= stated then
+                        -- When 基本支出 + the projects' sum gives 资金总额, the stated 项目支出 is
+                        -- the figure out of line: say so, it is what the filer must correct.
+                        local hint_zh, hint_en = "", ""
+                        local total = d:amount(tid .. "." .. trow .. "." .. col)
+                        local basic = d:amount(tid .. ".basic." .. col)
+                        if total and basic and basic + sum == total and basic + stated ~= total then
+                            hint_zh = ("；按项目表合计，%s %s + %s = %s，与%s相符"):format(d:label(tid .. ".basic." .. col), basic,
+                                sum, total, d:label(tid .. "." .. trow .. "." .. col))
+                            hint_en = ("; with the projects' sum, %s + %s = %s, the total"):format(basic, sum, total)
+                        end
                         d:report(ref,
-                            ("%s %s ≠ 本部门 %s 年 %d 张项目表的预算金额之和 %s（差 %s）"):format(
-                                d:label(ref), stated, d:year() or "", n, sum, (sum - stated):abs()),
-                            ("%s %s ≠ %s, the sum of the budgets of the department's %d project tables of %s (difference %s)"):format(
-                                d:label(ref), stated, sum, n, d:year() or "", (sum - stated):abs()))
+                            ("%s %s ≠ 本部门 %s 年 %d 张项目表的预算金额之和 %s（差 %s）%s"):format(
+                                d:label(ref), stated, d:year() or "", n, sum, (sum - stated):abs(), hint_zh),
+                            ("%s %s ≠ %s, the sum of the budgets of the department's %d project tables of %s (difference %s)%s"):format(
+                                d:label(ref), stated, sum, n, d:year() or "", (sum - stated):abs(), hint_en))
                     end
                 end
             end,

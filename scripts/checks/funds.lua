@@ -12,6 +12,32 @@ local STATED_TWICE = { budget = true }
 -- A decomposition into these rows is the department split of rule 5 (department.lua).
 local SPLIT_ROWS = { basic = true, project = true }
 
+-- The template's table `id`, or nil.
+local function table_of(spec, id)
+    for _, t in ipairs(spec.tables) do
+        if t.id == id then return t end
+    end
+end
+
+local function has_column(t, id)
+    for _, c in ipairs(t and t.columns or {}) do
+        if c.id == id then return true end
+    end
+    return false
+end
+
+-- Whether the template has one of the chosen fixed-rows tables with a row that sums others.
+local function has_sums(spec, chosen)
+    for _, t in ipairs(spec.tables) do
+        if chosen[t.id] and t.fixed then
+            for _, row in ipairs(t.rows) do
+                if #row.sum_of > 0 then return true end
+            end
+        end
+    end
+    return false
+end
+
 local function is_split(parts)
     for _, p in ipairs(parts) do
         if SPLIT_ROWS[p] then return true end
@@ -106,6 +132,7 @@ return check.script{
             title = { zh = "资金来源合计与资金总额相符", en = "Income sources add up to the total" },
             severity = "error",
             templates = { "*" },
+            applies = function(spec) return has_sums(spec, INCOME_TABLES) end,
             run = function(f)
                 return compare_tables(f, INCOME_TABLES, "资金来源表")
             end,
@@ -188,6 +215,7 @@ return check.script{
             title = { zh = "支出合计与资金总额相符", en = "Expense lines add up to the total budget" },
             severity = "error",
             templates = { "*" },
+            applies = function(spec) return spec.total ~= nil and has_column(table_of(spec, "expenses"), "full_year") end,
             run = function(f)
                 if not f:has("expenses.full_year") then return check.not_applicable("模板没有支出明细") end
                 local total_ref = f:spec().total
@@ -291,6 +319,10 @@ return check.script{
             title = { zh = "支出半年计划不超过全年预算", en = "No expense line plans more for the half-year than for the year" },
             severity = "error",
             templates = { "*" },
+            applies = function(spec)
+                local t = table_of(spec, "expenses")
+                return has_column(t, "half_year") and has_column(t, "full_year")
+            end,
             run = function(f)
                 if not (f:has("expenses.half_year") and f:has("expenses.full_year")) then
                     return check.not_applicable("模板的支出明细没有半年和全年两列")
@@ -342,6 +374,7 @@ return check.script{
             title = { zh = "预算数与其中财政资金、其他资金相符", en = "A budget stated twice agrees with itself" },
             severity = "error",
             templates = { "*" },
+            applies = function(spec) return has_sums(spec, STATED_TWICE) end,
             run = function(f)
                 return compare_tables(f, STATED_TWICE, "预算数分列")
             end,

@@ -4,7 +4,12 @@
 --   phone-format     a phone field holds no mobile (1xxxxxxxxxx) or landline number
 --                    (区号-号码, or a 7–8 digit local number)                                 warning
 
-local function blank(s) return s:match("^%s*$") ~= nil end
+local function has_field_where(spec, test)
+    for _, field in ipairs(spec.fields) do
+        if test(field) then return true end
+    end
+    return false
+end
 
 -- Whether a run of digits (with the - and spaces people type inside) is a phone number.
 local function is_phone(digits)
@@ -30,6 +35,7 @@ return check.script{
             title = { zh = "必填表头信息已填", en = "Required header fields are filled" },
             severity = "error",
             templates = { "*" },
+            applies = function(spec) return has_field_where(spec, function(x) return x.required end) end,
             run = function(f)
                 local required = 0
                 for _, field in ipairs(f:spec().fields) do
@@ -70,6 +76,7 @@ return check.script{
             title = { zh = "联系电话像电话号码", en = "A phone number looks like one" },
             severity = "warning",
             templates = { "*" },
+            applies = function(spec) return has_field_where(spec, function(x) return x.kind == "phone" end) end,
             run = function(f)
                 local phones = 0
                 for _, field in ipairs(f:spec().fields) do

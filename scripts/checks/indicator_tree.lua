@@ -7,20 +7,17 @@
 -- The tree (names, aliases, what is required) is the template's; f:category() matches the
 -- filed names to it.
 
--- A level-3 name that is a sign for "nothing here" (……, 不适用, 无) is no indicator; rule 9
--- (target_values.lua) reports it.
-local function is_indicator_name(f, name)
-    if name:match("^%s*$") then return false end
-    return (f:parse_target(name)) ~= "placeholder"
-end
-
+-- f:indicator(i)'s fourth value says whether the level-3 name is a real one: a blank or a
+-- sign for "nothing here" (……, 不适用, 无) is no indicator; rule 9 (target_values.lua)
+-- reports the signs.
 local function has_target(f, i, periods)
     for _, p in ipairs(periods) do
-        local _, _, _, _, text = f:target(i, p.id)
-        if not text:match("^%s*$") then return true end
+        if f:target_kind(i, p.id) ~= "blank" then return true end
     end
     return false
 end
+
+local function has_indicators(spec) return spec.indicators ~= nil end
 
 return check.script{
     api = 1,
@@ -30,34 +27,42 @@ return check.script{
             title = { zh = "绩效指标体系完整，二级指标归属正确", en = "The indicator tree has its required categories, each in place" },
             severity = "error",
             templates = { "*" },
+            applies = has_indicators,
             run = function(f)
                 local spec = f:spec().indicators
                 if not spec then return check.not_applicable("模板没有绩效指标表") end
                 local n = f:indicators()
                 if n == 0 then return check.insufficient("没有填写绩效指标") end
+                -- present[level-1]; first_row[level-1][level-2] and filled[level-1][level-2]
                 local present, filled, first_row = {}, {}, {}
                 for i = 1, n do
-                    local l1, l2, name = f:indicator(i)
                     local c1, c2, home = f:category(i)
-                    local real = is_indicator_name(f, name) or has_target(f, i, spec.periods)
                     if c1 then present[c1] = true end
                     if c2 then
-                        local key = (home or c1 or "") .. "/" .. c2
-                        first_row[key] = first_row[key] or i
-                        if real then filled[key] = true end
+                        local h = home or c1 or ""
+                        local rows, full = first_row[h], filled[h]
+                        if not rows then
+                            rows, full = {}, {}
+                            first_row[h], filled[h] = rows, full
+                        end
+                        rows[c2] = rows[c2] or i
+                        if f:named(i) or has_target(f, i, spec.periods) then full[c2] = true end
                     end
-                    if home then
-                        f:report(f:indicator_path(i, "l2"),
-                            ("二级指标“%s”应在一级指标“%s”下，这里填在“%s”下"):format(l2, home, l1),
-                            ("level-2 \"%s\" belongs under \"%s\", filed under \"%s\""):format(l2, home, l1))
-                    elseif not c1 and not l1:match("^%s*$") then
-                        f:report(f:indicator_path(i, "l1"),
-                            ("一级指标“%s”不是本表的指标类别"):format(l1),
-                            ("\"%s\" is not a level-1 category of this form"):format(l1))
-                    elseif not c2 and not l2:match("^%s*$") and c1 then
-                        f:report(f:indicator_path(i, "l2"),
-                            ("二级指标“%s”不是“%s”下的类别"):format(l2, c1),
-                            ("\"%s\" is not a level-2 category under \"%s\""):format(l2, c1))
+                    if home or not c1 or not c2 then
+                        local l1, l2 = f:indicator(i)
+                        if home then
+                            f:report(f:indicator_path(i, "l2"),
+                                ("二级指标“%s”应在一级指标“%s”下，这里填在“%s”下"):format(l2, home, l1),
+                                ("level-2 \"%s\" belongs under \"%s\", filed under \"%s\""):format(l2, home, l1))
+                        elseif not c1 and l1:find("%S") then
+                            f:report(f:indicator_path(i, "l1"),
+                                ("一级指标“%s”不是本表的指标类别"):format(l1),
+                                ("\"%s\" is not a level-1 category of this form"):format(l1))
+                        elseif c1 and not c2 and l2:find("%S") then
+                            f:report(f:indicator_path(i, "l2"),
+                                ("二级指标“%s”不是“%s”下的类别"):format(l2, c1),
+                                ("\"%s\" is not a level-2 category under \"%s\""):format(l2, c1))
+                        end
                     end
                 end
                 for _, one in ipairs(spec.tree) do
@@ -66,9 +71,8 @@ return check.script{
                             ("the level-1 category \"%s\" is missing"):format(one.name))
                     elseif present[one.name] then
                         for _, two in ipairs(one.level2) do
-                            local key = one.name .. "/" .. two.name
-                            if two.required and not filled[key] then
-                                local row = first_row[key]
+                            if two.required and not (filled[one.name] or {})[two.name] then
+                                local row = (first_row[one.name] or {})[two.name]
                                 f:report(row and f:indicator_path(row, "name") or f:path("indicators"),
                                     ("“%s”下的二级指标“%s”没有填写指标"):format(one.name, two.name),
                                     ("the required level-2 category \"%s\" under \"%s\" has no indicator"):format(two.name, one.name))
@@ -159,21 +163,24 @@ return check.script{
             title = { zh = "每个三级指标有名称，且各期都有指标值", en = "Every indicator has a name and a target in each period" },
             severity = "error",
             templates = { "*" },
+            applies = has_indicators,
             run = function(f)
                 local spec = f:spec().indicators
                 if not spec then return check.not_applicable("模板没有绩效指标表") end
                 for i = 1, f:indicators() do
-                    local _, _, name = f:indicator(i)
-                    if is_indicator_name(f, name) then
+                    if f:named(i) then
                         for _, p in ipairs(spec.periods) do
-                            local _, _, _, _, text = f:target(i, p.id)
-                            if text:match("^%s*$") then
+                            if f:target_kind(i, p.id) == "blank" then
+                                local _, _, name = f:indicator(i)
                                 f:report(f:target_path(i, p.id), ("“%s”的%s未填"):format(name, p.label),
                                     ("\"%s\": %s is blank"):format(name, p.label))
                             end
                         end
-                    elseif name:match("^%s*$") and has_target(f, i, spec.periods) then
-                        local _, _, _, _, text = f:target(i, spec.periods[1].id)
+                    elseif has_target(f, i, spec.periods) and not select(3, f:indicator(i)):find("%S") then
+                        local text
+                        for _, p in ipairs(spec.periods) do
+                            text = text or (f:target_kind(i, p.id) ~= "blank" and select(5, f:target(i, p.id)))
+                        end
                         f:report(f:indicator_path(i, "name"),
                             ("有指标值“%s”，但三级指标名称未填"):format(text),
                             ("a target \"%s\" without an indicator name"):format(text))

@@ -10,6 +10,23 @@
 local FLOOR = { ["≥"] = true, [">"] = true, ["="] = true, [""] = true }
 local ADDS_UP = { count = true, measure = true, money = true, none = true }
 
+local function has_columns(t, a, b)
+    local seen = {}
+    for _, c in ipairs(t.columns) do seen[c.id] = true end
+    return seen[a] and seen[b]
+end
+
+local function mid_term_funds(spec)
+    for _, t in ipairs(spec.tables) do
+        if t.fixed and has_columns(t, "mid_term", "annual") then return true end
+    end
+    return false
+end
+
+local function mid_term_targets(spec)
+    return spec.indicators ~= nil and has_columns({ columns = spec.indicators.periods }, "mid_term", "annual")
+end
+
 return check.script{
     api = 1,
     checks = {
@@ -18,6 +35,7 @@ return check.script{
             title = { zh = "中期资金不少于年度资金", en = "Mid-term funds are not less than the annual funds" },
             severity = "error",
             templates = { "*" },
+            applies = mid_term_funds,
             run = function(f)
                 local compared = 0
                 for _, t in ipairs(f:spec().tables) do
@@ -70,6 +88,7 @@ return check.script{
             title = { zh = "中期数量指标不少于年度指标", en = "Mid-term quantity targets are not less than the annual ones" },
             severity = "warning",
             templates = { "*" },
+            applies = mid_term_targets,
             run = function(f)
                 local spec = f:spec().indicators
                 local has_mid, has_year = false, false

@@ -2,6 +2,13 @@
 -- Applies to templates with start_year and end_year fields (Nantong, Jiangsu); the others
 -- print the period as text (一年, 长期) or not at all.
 
+local function has_field(spec, id)
+    for _, field in ipairs(spec.fields) do
+        if field.id == id then return true end
+    end
+    return false
+end
+
 local function jiangsu(start_year, end_year)
     return { fields = { project_name = "政风热线", start_year = start_year, end_year = end_year } }
 end
@@ -14,6 +21,7 @@ return check.script{
             title = { zh = "预算年度在项目期内", en = "The budget year lies inside the project period" },
             severity = "error",
             templates = { "*" },
+            applies = function(spec) return has_field(spec, "start_year") and has_field(spec, "end_year") end,
             run = function(f)
                 if not (f:has("start_year") and f:has("end_year")) then
                     return check.not_applicable("模板没有开始时间和完成时间")

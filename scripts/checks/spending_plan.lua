@@ -11,6 +11,8 @@ end
 
 local HUNDRED, ZERO = check.dec(100), check.dec(0)
 
+local function has_plan(spec) return spec.spending_plan ~= nil end
+
 return check.script{
     api = 1,
     checks = {
@@ -19,6 +21,7 @@ return check.script{
             title = { zh = "资金支出计划逐期累计、到年底为 100%", en = "The spending plan is cumulative and ends at 100%" },
             severity = "error",
             templates = { "*" },
+            applies = has_plan,
             run = function(f)
                 local sp = f:spec().spending_plan
                 if not sp then return check.not_applicable("模板没有资金支出计划") end
@@ -82,6 +85,7 @@ return check.script{
             title = { zh = "资金支出计划逐期填写、期间有进度", en = "The spending plan has every point and makes progress" },
             severity = "warning",
             templates = { "*" },
+            applies = has_plan,
             run = function(f)
                 local sp = f:spec().spending_plan
                 if not sp then return check.not_applicable("模板没有资金支出计划") end

@@ -7,38 +7,74 @@
 -- period column and in table columns of kind "target" (the Hebei sub-goals, whose name and
 -- value share a cell: "监管执法计划完成率≥90%").
 
-local function blank(s) return s:match("^%s*$") ~= nil end
-
--- Every target cell of the filing: calls visit(path, name, kind, cmp, value, unit, text, where)
--- with `where` the level-2 category (or "" for table cells).
-local function each_target(f, visit)
-    local spec = f:spec()
-    if spec.indicators then
-        for i = 1, f:indicators() do
-            local _, l2, name = f:indicator(i)
-            for _, p in ipairs(spec.indicators.periods) do
-                local kind, cmp, value, unit, text = f:target(i, p.id)
-                visit(f:target_path(i, p.id), name, kind, cmp, value, unit, text, i, l2)
-            end
-        end
-    end
-    for _, t in ipairs(spec.tables) do
+-- The target cells of tables (columns of kind "target") whose kind is `kind` (nil: every one):
+-- calls visit(at, name, text).
+local function each_table_target(f, kind, visit)
+    for _, t in ipairs(f:spec().tables) do
         for _, col in ipairs(t.columns) do
             if col.kind == "target" then
+                local at = { table = t.id, column = col.id }
                 for r = 1, f:rows(t.id) do
                     -- the indicator's name is the subject of "监管执法计划完成率≥90%"
-                    local kind, cmp, value, unit, text, subject = f:cell_target(t.id, r, col.id)
-                    visit(f:path(t.id, r, col.id), subject, kind, cmp, value, unit, text, nil, "")
+                    local k, _, _, _, text, subject = f:cell_target(t.id, r, col.id)
+                    if kind == nil or k == kind then
+                        at.row = r
+                        visit(at, subject, text)
+                    end
                 end
             end
         end
     end
 end
 
+-- Every target cell (indicators, then tables) whose kind is `kind` (nil: every one): calls
+-- visit(at, name, text) with `at` a location for path(). A scan asks f:target_kind first,
+-- which costs one value, and fetches names and texts only for the cells it visits.
+local function each_target(f, kind, visit)
+    local spec = f:spec()
+    if spec.indicators then
+        local at = {}
+        local periods = spec.indicators.periods
+        for i = 1, f:indicators() do
+            for n = 1, #periods do
+                local pid = periods[n].id
+                if kind == nil or f:target_kind(i, pid) == kind then
+                    local _, _, name = f:indicator(i)
+                    local _, _, _, _, text = f:target(i, pid)
+                    at.i, at.period = i, pid
+                    visit(at, name, text)
+                end
+            end
+        end
+    end
+    each_table_target(f, kind, visit)
+end
+
+-- The cell path of a location from each_target, built only for a finding.
+local function path(f, at)
+    if at.table then return f:path(at.table, at.row, at.column) end
+    return f:target_path(at.i, at.period)
+end
+
+local function has_targets(spec)
+    if spec.indicators then return true end
+    for _, t in ipairs(spec.tables) do
+        for _, col in ipairs(t.columns) do
+            if col.kind == "target" then return true end
+        end
+    end
+    return false
+end
+
+local function of_name(name, zh)
+    if name == "" then return "" end
+    return zh and ("“" .. name .. "”的") or (" of \"" .. name .. "\"")
+end
+
 -- A category that is not required may be declared not to apply ("不适用"); a required one,
 -- or any other placeholder, still wants a target.
 local function optional_category(f, i)
-    if not i then return false end
+    if not i then return false end  -- a table cell: no category
     local c1, c2 = f:category(i)
     local spec = f:spec().indicators
     for _, one in ipairs(spec and spec.tree or {}) do
@@ -60,8 +96,11 @@ local COUNT_WANTS_NOT = { percent = "%", money = "金额", time = "时间", meas
 
 local function ends_with(s, tail) return #s >= #tail and s:sub(-#tail) == tail end
 
-local function name_kind(name)
-    name = name:gsub("%s+$", ""):gsub("（[^（]*）$", ""):gsub("%([^(]*%)$", "")
+local function classify_name(name)
+    name = text.trim(name)
+    if name:sub(-3) == "）" or name:sub(-1) == ")" then
+        name = name:gsub("（[^（]*）$", ""):gsub("%([^(]*%)$", "")
+    end
     for _, w in ipairs(COUNT_ENDINGS) do
         if ends_with(name, w) then return "count" end
     end
@@ -71,7 +110,20 @@ local function name_kind(name)
     for _, w in ipairs(RATE_ENDINGS) do
         if ends_with(name, w) then return "rate" end
     end
-    return nil
+    return false
+end
+
+-- Indicator names repeat from filing to filing: remember what each one is (bounded, so that a
+-- batch of unusual names cannot fill the script's memory).
+local known_names, known_count = {}, 0
+local function name_kind(name)
+    local kind = known_names[name]
+    if kind == nil then
+        kind = classify_name(name)
+        if known_count >= 5000 then known_names, known_count = {}, 0 end
+        known_names[name], known_count = kind, known_count + 1
+    end
+    return kind or nil
 end
 
 return check.script{
@@ -82,24 +134,22 @@ return check.script{
             title = { zh = "指标值不是占位符", en = "No placeholder where a target belongs" },
             severity = "warning",
             templates = { "*" },
+            applies = has_targets,
             run = function(f)
-                each_target(f, function(path, name, kind, _, _, _, text, i)
-                    if kind ~= "placeholder" or blank(text) then return end
-                    if text == "不适用" and optional_category(f, i) then return end
-                    local who = blank(name) and "" or ("“" .. name .. "”的")
-                    f:report(path, ("%s指标值“%s”是占位符，不是目标值"):format(who, text),
-                        ("the target \"%s\"%s is a placeholder, not a target"):format(text, blank(name) and "" or (" of \"" .. name .. "\"")))
+                each_target(f, "placeholder", function(at, name, text)
+                    if text == "不适用" and optional_category(f, at.i) then return end
+                    f:report(path(f, at), ("%s指标值“%s”是占位符，不是目标值"):format(of_name(name, true), text),
+                        ("the target \"%s\"%s is a placeholder, not a target"):format(text, of_name(name, false)))
                 end)
                 -- A level-3 name that is itself a placeholder, with no target beside it: the
                 -- category was left unfilled.
                 local spec = f:spec().indicators
-                for i = 1, f:indicators() do
-                    local _, l2, name = f:indicator(i)
-                    if not blank(name) and (f:parse_target(name)) == "placeholder" then
-                        local empty = true
+                for i = 1, spec and f:indicators() or 0 do
+                    if not f:named(i) then
+                        local _, l2, name = f:indicator(i)
+                        local empty = name:find("%S") ~= nil
                         for _, p in ipairs(spec.periods) do
-                            local _, _, _, _, text = f:target(i, p.id)
-                            empty = empty and blank(text)
+                            empty = empty and f:target_kind(i, p.id) == "blank"
                         end
                         if empty and not (name == "不适用" and optional_category(f, i)) then
                             f:report(f:indicator_path(i, "name"),
@@ -152,14 +202,13 @@ return check.script{
             title = { zh = "指标值可识别", en = "Every target value can be read" },
             severity = "warning",
             templates = { "*" },
+            applies = has_targets,
             run = function(f)
-                each_target(f, function(path, name, kind, _, _, _, text)
-                    if kind ~= "unparsed" then return end
-                    local who = blank(name) and "" or ("“" .. name .. "”的")
-                    f:report(path,
-                        ("%s指标值“%s”不是可核对的目标值（应为数值加单位，如 ≥95%%，或规定的等级词）"):format(who, text),
+                each_target(f, "unparsed", function(at, name, text)
+                    f:report(path(f, at),
+                        ("%s指标值“%s”不是可核对的目标值（应为数值加单位，如 ≥95%%，或规定的等级词）"):format(of_name(name, true), text),
                         ("the target \"%s\"%s cannot be read as a target value (a figure with a unit such as ≥95%%, or a grade word)"):format(
-                            text, blank(name) and "" or (" of \"" .. name .. "\"")))
+                            text, of_name(name, false)))
                 end)
             end,
             cases = {
@@ -199,23 +248,42 @@ return check.script{
             title = { zh = "指标值单位与指标相符", en = "The target's unit fits the indicator" },
             severity = "error",
             templates = { "*" },
+            applies = has_targets,
             run = function(f)
                 local seen = 0
-                each_target(f, function(path, name, kind, _, _, unit, text)
-                    if kind ~= "numeric" or blank(name) then return end
-                    local wants = name_kind(name)
+                local function judge(path_of, name, unit, text)
+                    local wants = name ~= "" and name_kind(name)
                     if not wants then return end
                     seen = seen + 1
                     local class = check.unit_class(unit)
                     if wants == "rate" and class ~= "percent" then
-                        f:report(path,
+                        f:report(path_of(),
                             ("“%s”是比率，指标值应以 %% 表示，填的是“%s”"):format(name, text),
                             ("\"%s\" is a rate and wants %%, the target is \"%s\""):format(name, text))
                     elseif wants == "count" and COUNT_WANTS_NOT[class] then
-                        f:report(path,
+                        f:report(path_of(),
                             ("“%s”是数量，指标值应以个数单位表示（次、人、个 …），填的是“%s”"):format(name, text),
                             ("\"%s\" is a count and wants a count unit (次, 人, 个 …), the target is \"%s\""):format(name, text))
                     end
+                end
+                local spec = f:spec()
+                if spec.indicators then
+                    local periods = spec.indicators.periods
+                    for i = 1, f:indicators() do
+                        local name
+                        for n = 1, #periods do
+                            local pid = periods[n].id
+                            if f:target_kind(i, pid) == "numeric" then
+                                if name == nil then name = select(3, f:indicator(i)) end
+                                local _, _, _, unit, text = f:target(i, pid)
+                                judge(function() return f:target_path(i, pid) end, name, unit, text)
+                            end
+                        end
+                    end
+                end
+                each_table_target(f, "numeric", function(at, name, text)
+                    local _, _, _, unit = f:parse_target(text)
+                    judge(function() return path(f, at) end, name, unit, text)
                 end)
                 if seen == 0 then return check.not_applicable("没有名称表明是比率或数量的数值指标") end
             end,

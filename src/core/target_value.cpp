@@ -230,6 +230,14 @@ std::string normalize_target_text(std::string_view raw) {
     return text::encode_utf8(s);
 }
 
+std::optional<std::string> placeholder_word(std::string_view text, const TargetVocabulary& vocab) {
+    const std::string normal = normalize_target_text(text);
+    if (normal.empty()) return std::string();
+    if (std::string run = placeholder_run(normal); !run.empty()) return run;
+    if (contains(vocab.placeholders, normal)) return normal;
+    return std::nullopt;
+}
+
 TargetValue parse_target(std::string_view text, const TargetVocabulary& vocab) {
     TargetValue out;
     out.text = std::string(text);

@@ -31,6 +31,7 @@
 // ASCII dots, all read as "……") or a run of dashes (-, －, —, –, read as "—").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,11 @@ struct TargetVocabulary {
 };
 
 TargetValue parse_target(std::string_view text, const TargetVocabulary& vocab = TargetVocabulary::builtin());
+
+// The placeholder word of a text parse_target would read as a placeholder ("" for blank text,
+// "是/否", "……" …), nullopt for any other text. Only the placeholder steps of parse_target, so
+// it is cheap for long texts (an indicator's name, asked whether it is a real one).
+std::optional<std::string> placeholder_word(std::string_view text, const TargetVocabulary& vocab = TargetVocabulary::builtin());
 
 // Trimmed text with full-width forms folded to ASCII (except the full-width comma, which is
 // ambiguous), ≧ ≦ → ≥ ≤, ⋯ → …, middle dots → ".", and a multiplication sign written as

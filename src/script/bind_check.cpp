@@ -128,7 +128,7 @@ int check_to_money(lua_State* L) {
 
 int declare(lua_State* L, Outcome outcome, const char* function) {
     auto* run = luax::context<detail::RunState>(L);
-    if (run == nullptr) return luaL_error(L, "check.%s() is called from a check's run function", function);
+    if (run == nullptr || run->check == nullptr) return luaL_error(L, "check.%s() is called from a check's run function", function);
     std::size_t size = 0;
     const char* reason = luaL_optlstring(L, 1, "", &size);
     return luax::guarded(L, [&] {

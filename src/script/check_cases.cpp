@@ -238,10 +238,16 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
             }
             CheckReport report;
             Outcome outcome;
-            if (!group && !c->spec->applies_to(filings[0].template_id)) {
+            const SlotCheck* preset = nullptr;
+            if (!group)
+                for (const SlotCheck& sc : m.slot(filings[0].template_id)->filing_checks)
+                    if (sc.check == c) preset = &sc;
+            if (!group && !preset) {
                 outcome = Outcome::NotApplicable;  // the engine would not run it on this template
             } else if (group && groups[0].empty()) {
                 outcome = Outcome::Insufficient;  // the engine cannot group a filing without a department
+            } else if (!group) {
+                outcome = m.run_filing_check(*preset, *pointers[0], report, 20);
             } else {
                 outcome = m.run(*c, pointers, group, report, 20);
             }

@@ -8,7 +8,6 @@
 
 #include "core/filing_facts.h"
 #include "script/check_engine_impl.h"
-#include "script/check_lua.h"
 
 namespace formwork::script {
 
@@ -64,7 +63,22 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
     s.index = std::make_unique<SpecIndex>(spec);
     for (const LoadedCheck& c : checks) {
         if (!c.spec->applies_to(spec->id)) continue;
-        (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.department_checks).push_back(&c);
+        if (c.spec->scope == CheckScope::Department) {
+            s.department_checks.push_back(&c);
+            continue;
+        }
+        SlotCheck sc{&c, Outcome::Passed, {}};
+        if (c.spec->applies.valid()) {
+            const ScriptValue arg = detail::spec_to_value(*spec);
+            auto said = host.call(c.spec->applies, std::span<const ScriptValue>(&arg, 1));
+            if (!said) {
+                sc.preset = Outcome::ScriptError;
+                sc.detail = said.error().to_string();
+            } else if (said.value().is_nil() || (said.value().is_boolean() && !said.value().as_boolean())) {
+                sc.preset = Outcome::NotApplicable;
+            }
+        }
+        s.filing_checks.push_back(std::move(sc));
     }
     return &(slots[template_id] = std::move(s));
 }
@@ -114,18 +128,21 @@ std::string CheckEngine::department_of(const Filing& filing) {
 Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const> views, bool as_group,
                                CheckReport& report, std::size_t max_notes) {
     const CheckSpec& check = *c.spec;
-    detail::RunState state;
+    detail::RunState& state = run_state;
     state.check = &check;
     state.findings = &report.findings;
     state.spec_cache = &spec_caches[c.script];
+    state.declared = Outcome::Passed;
+    state.reason.clear();
     const std::size_t before = report.findings.size();
 
     ensure_boxes(views.size());
     for (std::size_t i = 0; i < views.size(); ++i) boxes[i]->view = views[i];
-    host.set_context<detail::RunState>(&state);
     std::optional<ScriptError> error = call_run(check, views.size(), as_group);
-    host.set_context<detail::RunState>(nullptr);
     for (std::size_t i = 0; i < views.size(); ++i) boxes[i]->view = nullptr;
+    state.check = nullptr;
+    state.findings = nullptr;
+    state.spec_cache = nullptr;
 
     const FilingView& subject = *views.front();
     Outcome outcome;
@@ -145,6 +162,17 @@ Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const
     }
     count(report, outcome);
     return outcome;
+}
+
+Outcome CheckEngine::Impl::run_filing_check(const SlotCheck& c, FilingView& view, CheckReport& report,
+                                            std::size_t max_notes) {
+    if (c.preset == Outcome::Passed) {
+        FilingView* one[] = {&view};
+        return run(*c.check, one, false, report, max_notes);
+    }
+    if (c.preset == Outcome::ScriptError) note(report, *c.check->spec, view, c.preset, c.detail, max_notes);
+    count(report, c.preset);
+    return c.preset;
 }
 
 CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Filing> department) {
@@ -171,9 +199,8 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
     const std::string& group = groups[0];
 
     FilingView view(filing, *slot->index, group);
-    FilingView* one[] = {&view};
     ++report.summary.filings;
-    for (const LoadedCheck* c : slot->filing_checks) m.run(*c, one, false, report, 20);
+    for (const SlotCheck& c : slot->filing_checks) m.run_filing_check(c, view, report, 20);
 
     std::vector<std::unique_ptr<FilingView>> members;
     std::set<const LoadedCheck*> wanted(slot->department_checks.begin(), slot->department_checks.end());
@@ -238,8 +265,7 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         ++report.summary.filings;
         FilingView view(filing, *slot->index, key);
         if (any_department_checks) members.back().title = view.title();
-        FilingView* one[] = {&view};
-        for (const LoadedCheck* c : slot->filing_checks) m.run(*c, one, false, report, options.max_notes);
+        for (const SlotCheck& c : slot->filing_checks) m.run_filing_check(c, view, report, options.max_notes);
     });
     if (!any_department_checks) return report;
 

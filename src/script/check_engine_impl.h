@@ -10,14 +10,11 @@
 #include <vector>
 
 #include "script/check_engine.h"
+#include "script/check_lua.h"
 #include "script/filing_view.h"
 #include "script/spec_index.h"
 
 namespace formwork::script {
-
-namespace detail {
-struct ViewBox;
-}
 
 // How filings are grouped for department checks: by the department they name, and a filing
 // whose department is blank joins the one department that the filings sharing its fallback
@@ -34,11 +31,19 @@ struct LoadedCheck {
     std::size_t script = 0;  // index into Impl::scripts (for the script's f:spec() cache)
 };
 
+// A filing check as it stands for one template: run it, or count an outcome decided once
+// for the whole template (its `applies` said no, or failed).
+struct SlotCheck {
+    const LoadedCheck* check = nullptr;
+    Outcome preset = Outcome::Passed;  // Passed: run it; NotApplicable or ScriptError: count that
+    std::string detail;                // the ScriptError, as file:line: message
+};
+
 // A template as the engine uses it: its index and the checks that apply to it.
 struct TemplateSlot {
     std::shared_ptr<const FormSpec> spec;
     std::unique_ptr<SpecIndex> index;
-    std::vector<const LoadedCheck*> filing_checks;
+    std::vector<SlotCheck> filing_checks;
     std::vector<const LoadedCheck*> department_checks;
 };
 
@@ -52,9 +57,14 @@ struct CheckEngine::Impl {
     std::unordered_map<std::string, TemplateSlot> slots;
     std::vector<detail::ViewBox*> boxes;  // Filing userdata kept in the registry, reused
     std::vector<int> box_refs;
+    // The run in progress, registered with the host once (a context set per run would cost
+    // a hash-map insert and erase each time); `check` is null between runs.
+    detail::RunState run_state;
 
     Impl(TemplateLookup l, std::vector<CheckDir> d, HostOptions o)
-        : lookup(std::move(l)), dirs(std::move(d)), host(std::move(o)) {}
+        : lookup(std::move(l)), dirs(std::move(d)), host(std::move(o)) {
+        host.set_context<detail::RunState>(&run_state);
+    }
 
     // check_engine.cpp
     TemplateSlot* slot(const std::string& template_id);  // nullptr for an unknown template
@@ -67,6 +77,8 @@ struct CheckEngine::Impl {
     // filings (as_group true); records findings, outcome and note in `report`.
     Outcome run(const LoadedCheck& check, std::span<FilingView* const> views, bool as_group, CheckReport& report,
                 std::size_t max_notes);
+    // A filing check on one filing: runs it, or counts the outcome its template decided.
+    Outcome run_filing_check(const SlotCheck& check, FilingView& view, CheckReport& report, std::size_t max_notes);
 
     // check_calls.cpp: entering Lua
     void ensure_boxes(std::size_t count);

@@ -24,6 +24,11 @@ namespace formwork::script::detail {
 inline constexpr const char* kDecimalType = "formwork.Decimal";
 inline constexpr const char* kFilingType = "formwork.Filing";
 
+// Whether the value at `index` is a userdata with the metatable `mt` (HostState::decimal_meta
+// or filing_meta, recorded when the types are registered): type tests run on every accessor
+// call and comparison, so they compare addresses instead of looking names up.
+bool has_metatable(lua_State* L, int index, const void* mt);
+
 // udata_decimal.cpp
 void register_decimal_type(lua_State* L);  // creates the metatable once per state
 void push_decimal(lua_State* L, Decimal d);
@@ -43,8 +48,8 @@ ViewBox* push_view_box(lua_State* L);  // a new, empty Filing userdata
 std::vector<std::string> filing_method_names();
 std::vector<std::string> decimal_method_names();
 
-// The run in progress, registered with the host as a context while a check function runs.
-// Bindings append findings and record a declared outcome here.
+// The run in progress, registered with the host as a context (once, by the engine). Bindings
+// append findings and record a declared outcome here; `check` is null between runs.
 struct RunState {
     const CheckSpec* check = nullptr;
     std::vector<Finding>* findings = nullptr;

@@ -114,7 +114,7 @@ private:
         CheckSpec c;
         c.file = file_;
         c.line = line;
-        keys(t, path, line, {"id", "title", "severity", "templates", "scope", "run", "cases"});
+        keys(t, path, line, {"id", "title", "severity", "templates", "scope", "applies", "run", "cases"});
         c.id = text(t, "id", path, line, true);
         if (!c.id.empty() && !is_check_id(c.id))
             problem(line, path + ".id", "expected kebab-case (lower-case words joined by -), got \"" + c.id + "\"");
@@ -130,6 +130,11 @@ private:
         const ScriptValue* run = t.get("run");
         if (!run || !run->is_function()) problem(line, path + ".run", "expected a function(filing) … end, got " + describe(run ? *run : ScriptValue()));
         else c.run = run->as_function();
+        if (const ScriptValue* applies = t.get("applies"); applies && !applies->is_nil()) {
+            if (!applies->is_function()) problem(line, path + ".applies", "expected a function(spec) … end, got " + describe(*applies));
+            else if (c.scope != CheckScope::Filing) problem(line, path + ".applies", "is for checks of scope \"filing\"");
+            else c.applies = applies->as_function();
+        }
         read_cases(t, path, line, c);
         return c;
     }

@@ -38,6 +38,8 @@ public:
     // once and kept.
     const TargetValue& target(std::size_t indicator, std::size_t period) const;
     const Category& category(std::size_t indicator) const;
+    // Whether indicator i has a real name: not blank and not a "nothing" sign (……, 不适用, 无).
+    bool has_name(std::size_t indicator) const;
 
 private:
     const Filing& filing_;
@@ -47,6 +49,7 @@ private:
     std::string department_;
     mutable std::vector<std::optional<TargetValue>> targets_;
     mutable std::vector<std::optional<Category>> categories_;
+    mutable std::vector<signed char> names_;  // -1 not yet known, 0 no name, 1 a name
 };
 
 }  // namespace formwork::script

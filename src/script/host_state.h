@@ -65,6 +65,10 @@ struct HostState : std::enable_shared_from_this<HostState> {
     // (a FunctionRef may die while Lua is running, when touching the registry is unsafe).
     std::vector<int> released_refs;
     std::unordered_map<std::type_index, void*> contexts;
+    // Metatables of the check engine's userdata types (check_lua.h), kept here so that the
+    // type test on every accessor call is a pointer comparison, not a registry lookup.
+    const void* decimal_meta = nullptr;
+    const void* filing_meta = nullptr;
 
     HostState() = default;
     HostState(const HostState&) = delete;

@@ -49,12 +49,20 @@ SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)
         for (const FieldSpec& p : b.indicators.periods) periods_.push_back(p.id);
         const auto& tree = b.indicators.tree;
         for (int i = 0; i < static_cast<int>(tree.size()); ++i) {
+            level1_exact_.emplace(tree[i].name, i);
             level1_.emplace(normalize_category(tree[i].name), i);
-            for (const auto& a : tree[i].aliases) level1_.emplace(normalize_category(a), i);
+            for (const auto& a : tree[i].aliases) {
+                level1_exact_.emplace(a, i);
+                level1_.emplace(normalize_category(a), i);
+            }
             const auto& l2 = tree[i].level2;
             for (int j = 0; j < static_cast<int>(l2.size()); ++j) {
+                level2_exact_[l2[j].name].emplace_back(i, j);
                 level2_[normalize_category(l2[j].name)].emplace_back(i, j);
-                for (const auto& a : l2[j].aliases) level2_[normalize_category(a)].emplace_back(i, j);
+                for (const auto& a : l2[j].aliases) {
+                    level2_exact_[a].emplace_back(i, j);
+                    level2_[normalize_category(a)].emplace_back(i, j);
+                }
             }
         }
     }
@@ -184,17 +192,20 @@ ResolvedRef SpecIndex::resolve_uncached(std::string_view ref) const {
 Category SpecIndex::categorize(const std::string& level1, const std::string& level2) const {
     Category c;
     if (!indicators_) return c;
-    if (auto it = level1_.find(normalize_category(level1)); it != level1_.end()) c.l1 = it->second;
-    auto it = level2_.find(normalize_category(level2));
-    if (it == level2_.end()) return c;
-    for (auto [i, j] : it->second)
+    if (auto it = level1_exact_.find(level1); it != level1_exact_.end()) c.l1 = it->second;
+    else if (auto it2 = level1_.find(normalize_category(level1)); it2 != level1_.end()) c.l1 = it2->second;
+    const std::vector<std::pair<int, int>>* places = nullptr;
+    if (auto it = level2_exact_.find(level2); it != level2_exact_.end()) places = &it->second;
+    else if (auto it2 = level2_.find(normalize_category(level2)); it2 != level2_.end()) places = &it2->second;
+    if (!places) return c;
+    for (auto [i, j] : *places)
         if (i == c.l1) {
             c.l2 = j;
             c.home = i;
             return c;
         }
-    c.home = it->second.front().first;
-    c.l2 = it->second.front().second;
+    c.home = places->front().first;
+    c.l2 = places->front().second;
     c.misplaced = c.l1 >= 0;
     return c;
 }

@@ -81,8 +81,10 @@ private:
     TargetVocabulary vocab_;
     const BlockSpec* indicators_ = nullptr;
     std::vector<std::string> periods_;
-    std::unordered_map<std::string, int> level1_;                      // normalized name → index
-    std::unordered_map<std::string, std::vector<std::pair<int, int>>> level2_;  // → (l1, l2)
+    // Names and aliases as written in the template (the usual case: filed exactly so, found
+    // without normalizing), then normalized (spaces and full-width forms folded).
+    std::unordered_map<std::string, int> level1_exact_, level1_;
+    std::unordered_map<std::string, std::vector<std::pair<int, int>>> level2_exact_, level2_;  // → (l1, l2)
     std::string department_field_;
     std::vector<std::string> department_fallback_;
     std::unordered_map<std::string, ResolvedRef> refs_;

@@ -9,7 +9,7 @@
 #include <cstring>
 
 #include "script/check_lua.h"
-#include "script/luax.h"
+#include "script/host_state.h"
 
 namespace formwork::script::detail {
 
@@ -155,6 +155,7 @@ void register_decimal_type(lua_State* L) {
     lua_setfield(L, -2, "__index");
     lua_pushboolean(L, 0);  // getmetatable(d) gives false: scripts cannot change Decimals
     lua_setfield(L, -2, "__metatable");
+    host_of(L).decimal_meta = lua_topointer(L, -1);  // anchored in the registry for the state's life
     lua_pop(L, 1);
 }
 
@@ -171,13 +172,16 @@ void push_decimal(lua_State* L, Decimal d) {
     lua_setmetatable(L, -2);
 }
 
+bool has_metatable(lua_State* L, int index, const void* mt) {
+    if (mt == nullptr || lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return false;
+    const bool same = lua_topointer(L, -1) == mt;
+    lua_pop(L, 1);
+    return same;
+}
+
 Decimal* test_decimal(lua_State* L, int index) {
-    void* p = lua_touserdata(L, index);
-    if (p == nullptr || lua_islightuserdata(L, index) || !lua_getmetatable(L, index)) return nullptr;
-    luaL_getmetatable(L, kDecimalType);
-    const bool same = lua_rawequal(L, -1, -2) != 0;
-    lua_pop(L, 2);
-    return same ? static_cast<Decimal*>(p) : nullptr;
+    if (!has_metatable(L, index, host_of(L).decimal_meta)) return nullptr;
+    return static_cast<Decimal*>(lua_touserdata(L, index));
 }
 
 Decimal to_decimal(lua_State* L, int arg) {

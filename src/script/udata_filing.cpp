@@ -11,14 +11,15 @@
 #include "core/sums.h"
 #include "core/year_text.h"
 #include "script/check_lua.h"
-#include "script/luax.h"
+#include "script/host_state.h"
 
 namespace formwork::script::detail {
 
 namespace {
 
 FilingView& view_at(lua_State* L) {
-    auto* box = static_cast<ViewBox*>(luaL_checkudata(L, 1, kFilingType));
+    if (!has_metatable(L, 1, host_of(L).filing_meta)) luaL_typerror(L, 1, "Filing (call methods with f:name())");
+    auto* box = static_cast<ViewBox*>(lua_touserdata(L, 1));
     if (box->view == nullptr) luaL_error(L, "this filing view belongs to a check run that has ended");
     return *box->view;
 }
@@ -70,7 +71,7 @@ std::size_t period_arg(lua_State* L, FilingView& v, int arg) {
 // Forms fill a cell that has no amount with a sign for "nothing" (—, /, 无, ……): for sums
 // such a cell is blank, not a figure that fails to parse.
 bool is_nothing_sign(const std::string& text, const TargetVocabulary& vocab) {
-    return parse_target(text, vocab).kind == TargetKind::Placeholder;
+    return placeholder_word(text, vocab).has_value();
 }
 
 // Decimal | nil, "blank" | "not_a_number".
@@ -91,10 +92,34 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
     return 2;
 }
 
+// The kinds as Lua sees them: the core's, with its blank placeholder (an empty cell) told
+// apart as "blank", since an empty cell and a "是/否" are different mistakes.
+const char* kind_name(const TargetValue& t) {
+    switch (t.kind) {
+        case TargetKind::Numeric: return "numeric";
+        case TargetKind::Grade: return "grade";
+        case TargetKind::Placeholder: return t.word.empty() ? "blank" : "placeholder";
+        case TargetKind::Unparsed: return "unparsed";
+    }
+    return "unparsed";
+}
+
+const char* cmp_name(Comparator c) {
+    switch (c) {
+        case Comparator::None: return "";
+        case Comparator::Eq: return "=";
+        case Comparator::Ge: return "≥";
+        case Comparator::Le: return "≤";
+        case Comparator::Gt: return ">";
+        case Comparator::Lt: return "<";
+    }
+    return "";
+}
+
 // kind, cmp, value (Decimal | nil), unit, text, subject
 int push_target(lua_State* L, const TargetValue& t) {
-    lua_pushstring(L, to_string(t.kind).c_str());
-    lua_pushstring(L, to_string(t.cmp).c_str());
+    lua_pushstring(L, kind_name(t));
+    lua_pushstring(L, cmp_name(t.cmp));
     if (t.kind == TargetKind::Numeric) push_decimal(L, t.value);
     else lua_pushnil(L);
     push_text(L, t.unit);
@@ -147,7 +172,7 @@ int f_option(lua_State* L) {
 int f_spec(lua_State* L) {
     FilingView& v = view_at(L);
     auto* run = luax::context<RunState>(L);
-    if (run == nullptr || run->spec_cache == nullptr) return luaL_error(L, "f:spec() is available while a check runs");
+    if (run == nullptr || run->check == nullptr || run->spec_cache == nullptr) return luaL_error(L, "f:spec() is available while a check runs");
     return luax::guarded(L, [&] {
         if (*run->spec_cache == 0) {
             lua_newtable(L);
@@ -340,13 +365,18 @@ int f_indicators(lua_State* L) {
     return 1;
 }
 
+// level1, level2, name as filed, and whether the name is a real one (not blank, not ……)
 int f_indicator(lua_State* L) {
     FilingView& v = view_at(L);
-    const Indicator& ind = v.filing().indicators[indicator_arg(L, v, 2)];
+    const std::size_t i = indicator_arg(L, v, 2);
+    const Indicator& ind = v.filing().indicators[i];
     push_text(L, ind.level1);
     push_text(L, ind.level2);
     push_text(L, ind.name);
-    return 3;
+    return luax::guarded(L, [&] {
+        lua_pushboolean(L, v.has_name(i));
+        return 4;
+    });
 }
 
 // canonical level-1 | nil, canonical level-2 | nil, the level-1 the level-2 belongs under
@@ -378,6 +408,27 @@ int f_target(lua_State* L) {
     return luax::guarded(L, [&] { return push_target(L, v.target(i, p)); });
 }
 
+// Only the kind: the cheap question a scan over every target asks first.
+int f_target_kind(lua_State* L) {
+    FilingView& v = view_at(L);
+    const std::size_t i = indicator_arg(L, v, 2);
+    const std::size_t p = period_arg(L, v, 3);
+    return luax::guarded(L, [&] {
+        lua_pushstring(L, kind_name(v.target(i, p)));
+        return 1;
+    });
+}
+
+// Whether indicator i has a real name (see FilingView::has_name).
+int f_named(lua_State* L) {
+    FilingView& v = view_at(L);
+    const std::size_t i = indicator_arg(L, v, 2);
+    return luax::guarded(L, [&] {
+        lua_pushboolean(L, v.has_name(i));
+        return 1;
+    });
+}
+
 // subject, word, reason of a target (see core/target_value.h)
 int f_target_note(lua_State* L) {
     FilingView& v = view_at(L);
@@ -404,7 +455,7 @@ int f_extra(lua_State* L) {
 int f_report(lua_State* L) {
     FilingView& v = view_at(L);
     auto* run = luax::context<RunState>(L);
-    if (run == nullptr || run->findings == nullptr) return luaL_error(L, "f:report() is available while a check runs");
+    if (run == nullptr || run->check == nullptr || run->findings == nullptr) return luaL_error(L, "f:report() is available while a check runs");
     const ResolvedRef& where = resolve_arg(L, v, 2);
     const std::string_view zh = arg_text(L, 3);
     const std::string_view en = lua_isnoneornil(L, 4) ? zh : arg_text(L, 4);
@@ -462,7 +513,9 @@ const luaL_Reg filing_methods[] = {
     {"indicator", f_indicator},
     {"category", f_category},
     {"target", f_target},
+    {"target_kind", f_target_kind},
     {"target_note", f_target_note},
+    {"named", f_named},
     {"extra", f_extra},
     {"report", f_report},
     {nullptr, nullptr},
@@ -482,6 +535,7 @@ void register_filing_type(lua_State* L) {
     lua_setfield(L, -2, "__tostring");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
+    host_of(L).filing_meta = lua_topointer(L, -1);  // anchored in the registry for the state's life
     lua_pop(L, 1);
 }
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/percent_bounds.h"
+#include "core/target_value.h"
 #include "core/unit_class.h"
 #include "core/year_text.h"
 
@@ -90,4 +91,15 @@ TEST_CASE("checkcore-3.1 a filed year parses with or without 年") {
     CHECK_FALSE(parse_year("2023-2025"));
     CHECK_FALSE(parse_year("长期"));
     CHECK_FALSE(parse_year("24"));
+}
+
+TEST_CASE("checkcore-4.1 placeholder_word agrees with parse_target") {
+    for (const char* text : {"", "  ", "是/否", "……", "⋯⋯", "...", "—", "--", "不适用", "无", "/",
+                             "≥95%", "合理", "立项依据充分性", "严格执行相关财经法规、制度等规定", "≤通报1次"}) {
+        INFO(text);
+        const TargetValue t = parse_target(text);
+        const auto w = placeholder_word(text);
+        CHECK(w.has_value() == (t.kind == TargetKind::Placeholder));
+        if (w) CHECK(*w == t.word);
+    }
 }
