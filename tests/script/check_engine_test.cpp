@@ -363,3 +363,24 @@ TEST_CASE("check-1.12 batch options select filings; department checks still read
     other.template_id = "jiangsu-project";
     CHECK(engine.check_all(source, other).summary.filings == 0);
 }
+
+TEST_CASE("check-1.13 the worked example of scripts/README.md loads and its cases hold") {
+    CheckEngine engine(CheckEngine::lookup_in(shipped_templates()), {{kSource / "tests/fixtures/checks", "shipped"}});
+    engine.refresh();
+    REQUIRE(engine.scripts().size() == 1);
+    for (const auto& e : engine.scripts()[0].errors) FAIL_CHECK(e);
+    const auto results = engine.run_cases("expense-line-named");
+    REQUIRE(results.size() == 3);
+    for (const auto& r : results) {
+        for (const auto& p : r.problems) INFO(p);
+        CHECK(r.passed);
+    }
+    // The README shows the file whole.
+    std::ifstream readme(kSource / "scripts/README.md");
+    std::stringstream ss;
+    ss << readme.rdbuf();
+    std::ifstream example(kSource / "tests/fixtures/checks/example_check.lua");
+    std::stringstream ex;
+    ex << example.rdbuf();
+    CHECK(ss.str().find(ex.str()) != std::string::npos);
+}
