@@ -15,10 +15,16 @@ struct Cancelled {};
 // Reads the store for the engine, and gives up between two filings when asked to.
 class CancellableSource final : public script::FilingSource {
 public:
-    CancellableSource(store::FilingStore& s, const std::atomic<bool>& cancel) : store_(s), cancel_(cancel) {}
+    CancellableSource(store::FilingStore& s, const std::atomic<bool>& cancel, std::map<std::int64_t, std::string>& departments)
+        : store_(s), cancel_(cancel), departments_(departments) {}
     void for_each(const std::function<void(const Filing&)>& visit) override {
         store_.for_each([&](const Filing& f) {
             if (cancel_.load()) throw Cancelled{};
+            // The templates share these field ids for who files (see scripts/templates).
+            std::string who;
+            for (const char* id : {"department", "department_name", "implementing_unit", "filing_unit"})
+                if (!f.field(id).empty()) who += f.field(id) + "\n";
+            departments_[f.id] = std::move(who);
             visit(f);
         });
     }
@@ -30,6 +36,7 @@ public:
 private:
     store::FilingStore& store_;
     const std::atomic<bool>& cancel_;
+    std::map<std::int64_t, std::string>& departments_;
 };
 
 }  // namespace
@@ -51,6 +58,7 @@ void ProblemCounter::start(const std::string& db_path) {
     }
     worker_ = std::thread([this, db_path] {
         std::map<std::int64_t, FilingCounts> counts;
+        std::map<std::int64_t, std::string> departments;
         try {
             store::Database db = store::Database::open(db_path, store::OpenMode::ReadOnly);
             store::FilingStore filings(db);
@@ -58,7 +66,7 @@ void ProblemCounter::start(const std::string& db_path) {
             templates.refresh();
             script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
             engine.refresh();
-            CancellableSource source(filings, cancel_);
+            CancellableSource source(filings, cancel_, departments);
             const script::CheckReport report = engine.check_all(source);
             for (const auto& f : report.findings) {
                 if (f.severity == script::Severity::Error) ++counts[f.filing].errors;
@@ -72,6 +80,7 @@ void ProblemCounter::start(const std::string& db_path) {
         {
             std::lock_guard lock(mutex_);
             for (const auto& [id, c] : counts) counts_.try_emplace(id, c);  // live results set meanwhile win
+            departments_ = std::move(departments);
         }
         ready_ = true;
     });
@@ -87,6 +96,12 @@ std::optional<FilingCounts> ProblemCounter::count_of(std::int64_t filing) const 
 void ProblemCounter::set(std::int64_t filing, FilingCounts counts) {
     std::lock_guard lock(mutex_);
     counts_[filing] = counts;
+}
+
+std::string ProblemCounter::department_of(std::int64_t filing) const {
+    std::lock_guard lock(mutex_);
+    auto it = departments_.find(filing);
+    return it == departments_.end() ? std::string() : it->second;
 }
 
 void ProblemCounter::wait() {

@@ -31,6 +31,9 @@ public:
     // A filing's counts: set live, or from the batch once ready; nullopt when unknown yet.
     std::optional<FilingCounts> count_of(std::int64_t filing) const;
     void set(std::int64_t filing, FilingCounts counts);  // live results of the open filing
+    // The department (主管部门 / 预算部门 / 部门名称 / 实施单位 as filed) of a stored filing, read
+    // during the same pass, for the list's search; empty until ready.
+    std::string department_of(std::int64_t filing) const;
     // Blocks until the batch is done (tests).
     void wait();
 
@@ -42,6 +45,7 @@ private:
     std::atomic<bool> ready_{false};
     mutable std::mutex mutex_;
     std::map<std::int64_t, FilingCounts> counts_;
+    std::map<std::int64_t, std::string> departments_;
 };
 
 }  // namespace formwork::ui

@@ -23,10 +23,11 @@ FilingFilter& filter() {
     return f;
 }
 
-bool matches(const store::FilingSummary& s, const FilingFilter& f) {
+bool matches(const App& app, const store::FilingSummary& s, const FilingFilter& f) {
     if (!f.template_id.empty() && s.template_id != f.template_id) return false;
     if (!f.year.empty() && s.year != f.year) return false;
-    if (!f.search.empty() && s.title.find(f.search) == std::string::npos && s.template_id.find(f.search) == std::string::npos)
+    if (!f.search.empty() && s.title.find(f.search) == std::string::npos &&
+        app.counts.department_of(s.id).find(f.search) == std::string::npos)
         return false;
     return true;
 }
@@ -74,7 +75,7 @@ void draw_filings(App& app) {
     ImGui::TableHeadersRow();
     std::vector<const store::FilingSummary*> shown;
     for (const auto& s : app.filings)
-        if (matches(s, f)) shown.push_back(&s);
+        if (matches(app, s, f)) shown.push_back(&s);
     const std::int64_t open_id = app.session ? app.session->filing().id : 0;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(shown.size()));

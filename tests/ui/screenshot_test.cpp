@@ -8,11 +8,13 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include "ui/app.h"
-#include "ui_test_support.h"
+#include "store/database.h"
+#include "store/filing_store.h"
+#include "ui/import_job.h"
 
 extern char** environ;
 
@@ -35,22 +37,21 @@ int run(std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("ui-2.1 the shell opens one filing per template under Xvfb and writes a screenshot") {
+TEST_CASE("ui-2.1 the shell opens one imported seed filing per template under Xvfb and writes a screenshot") {
     char tmpl[] = "/tmp/formwork-shot-XXXXXX";
     const fs::path dir = mkdtemp(tmpl);
     const std::string db = (dir / "shots.db").string();
-    std::vector<std::pair<std::string, std::int64_t>> filings;
+    { store::Database created = store::Database::open(db, store::OpenMode::CreateOrOpen); }
+    ImportJob job;
+    job.start(db, import_paths(FORMWORK_SEEDS_DIR), Lang::Zh);
+    job.wait();
+    std::vector<std::pair<std::string, std::int64_t>> filings;  // the first filing of each template
     {
-        ShellOptions options;
-        options.db_path = db;
-        App app(options);
-        for (const auto& e : app.templates.entries()) {
-            if (!e.ok()) continue;
-            app.new_filing(e.spec->id);
-            fill_sample(*app.session);
-            REQUIRE(app.save());
-            filings.emplace_back(e.spec->id, app.session->filing().id);
-        }
+        store::Database opened = store::Database::open(db, store::OpenMode::ReadOnly);
+        store::FilingStore store(opened);
+        for (const auto& s : store.list())
+            if (std::none_of(filings.begin(), filings.end(), [&](const auto& f) { return f.first == s.template_id; }))
+                filings.emplace_back(s.template_id, s.id);
     }
     REQUIRE(filings.size() == 7);
     for (const auto& [id, filing] : filings) {
