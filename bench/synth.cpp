@@ -37,9 +37,9 @@ std::string scale_amount(const std::string& text, int factor) {
     if (decimals == 0) return text;  // "12." is not a plain amount
     std::string digits = std::to_string(units * factor);
     if (decimals < 0) return digits;
-    if (static_cast<int>(digits.size()) <= decimals) digits.insert(0, decimals + 1 - digits.size(), '0');
-    digits.insert(digits.size() - decimals, ".");
-    return digits;
+    const auto places = static_cast<size_t>(decimals);
+    if (digits.size() <= places) digits = std::string(places + 1 - digits.size(), '0') + digits;
+    return digits.substr(0, digits.size() - places) + "." + digits.substr(digits.size() - places);
 }
 
 bool is_money_table(const std::string& id) { return id == "income" || id == "expenses" || id == "funds" || id == "budget"; }
