@@ -60,10 +60,17 @@ void App::open_filing(std::int64_t id) {
         // The other filings of its department and year, for department checks (rule 5).
         department.clear();
         const std::string key = checks->department_of(f);
-        if (!key.empty()) {
+        if (counts.ready()) {
+            // The background pass knows every filing's department: load just those.
+            for (std::int64_t id : counts.same_department(key, spec ? family_year(f, *spec) : std::string(), f.id))
+                department.push_back(store.load(id));
+        } else if (!key.empty()) {
+            // Before that pass ends, look among the same year's filings, with a bound on the
+            // loads so that opening stays quick on a large database.
             const std::string year = year_of(f, spec.get());
+            int loads = 0;
             for (const auto& s : filings)
-                if (s.id != f.id && s.year == year && department.size() < 2000) {
+                if (s.id != f.id && s.year == year && ++loads <= 300) {
                     Filing other = store.load(s.id);
                     if (checks->department_of(other) == key) department.push_back(std::move(other));
                 }

@@ -1,6 +1,7 @@
 // The background batch check behind the filing list's problem column (see problem_counts.h).
 #include "ui/problem_counts.h"
 
+#include "core/filing_facts.h"
 #include "script/check_engine.h"
 #include "script/template_registry.h"
 #include "store/database.h"
@@ -15,8 +16,9 @@ struct Cancelled {};
 // Reads the store for the engine, and gives up between two filings when asked to.
 class CancellableSource final : public script::FilingSource {
 public:
-    CancellableSource(store::FilingStore& s, const std::atomic<bool>& cancel, std::map<std::int64_t, std::string>& departments)
-        : store_(s), cancel_(cancel), departments_(departments) {}
+    CancellableSource(store::FilingStore& s, const std::atomic<bool>& cancel, std::map<std::int64_t, std::string>& departments,
+                      std::vector<Filing>& headers)
+        : store_(s), cancel_(cancel), departments_(departments), headers_(headers) {}
     void for_each(const std::function<void(const Filing&)>& visit) override {
         store_.for_each([&](const Filing& f) {
             if (cancel_.load()) throw Cancelled{};
@@ -25,6 +27,13 @@ public:
             for (const char* id : {"department", "department_name", "implementing_unit", "filing_unit"})
                 if (!f.field(id).empty()) who += f.field(id) + "\n";
             departments_[f.id] = std::move(who);
+            // Header fields only: enough to compute the department key after the pass.
+            Filing header;
+            header.id = f.id;
+            header.template_id = f.template_id;
+            header.template_version = f.template_version;
+            header.fields = f.fields;
+            headers_.push_back(std::move(header));
             visit(f);
         });
     }
@@ -37,6 +46,7 @@ private:
     store::FilingStore& store_;
     const std::atomic<bool>& cancel_;
     std::map<std::int64_t, std::string>& departments_;
+    std::vector<Filing>& headers_;
 };
 
 }  // namespace
@@ -59,6 +69,7 @@ void ProblemCounter::start(const std::string& db_path) {
     worker_ = std::thread([this, db_path] {
         std::map<std::int64_t, FilingCounts> counts;
         std::map<std::int64_t, std::string> departments;
+        std::multimap<std::string, std::int64_t> by_key, unnamed;
         try {
             store::Database db = store::Database::open(db_path, store::OpenMode::ReadOnly);
             store::FilingStore filings(db);
@@ -66,8 +77,13 @@ void ProblemCounter::start(const std::string& db_path) {
             templates.refresh();
             script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
             engine.refresh();
-            CancellableSource source(filings, cancel_, departments);
+            std::vector<Filing> headers;
+            CancellableSource source(filings, cancel_, departments, headers);
             const script::CheckReport report = engine.check_all(source);
+            for (const Filing& h : headers) {
+                if (std::string key = engine.department_of(h); !key.empty()) by_key.emplace(std::move(key), h.id);
+                else if (auto spec = templates.find(h.template_id)) unnamed.emplace(family_year(h, *spec), h.id);
+            }
             for (const auto& f : report.findings) {
                 if (f.severity == script::Severity::Error) ++counts[f.filing].errors;
                 else if (f.severity == script::Severity::Warning) ++counts[f.filing].warnings;
@@ -81,6 +97,8 @@ void ProblemCounter::start(const std::string& db_path) {
             std::lock_guard lock(mutex_);
             for (const auto& [id, c] : counts) counts_.try_emplace(id, c);  // live results set meanwhile win
             departments_ = std::move(departments);
+            by_department_key_ = std::move(by_key);
+            unnamed_by_family_year_ = std::move(unnamed);
         }
         ready_ = true;
     });
@@ -102,6 +120,23 @@ std::string ProblemCounter::department_of(std::int64_t filing) const {
     std::lock_guard lock(mutex_);
     auto it = departments_.find(filing);
     return it == departments_.end() ? std::string() : it->second;
+}
+
+std::vector<std::int64_t> ProblemCounter::same_department(const std::string& key, const std::string& family_year,
+                                                           std::int64_t except) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::int64_t> out;
+    for (const auto* index : {&by_department_key_, &unnamed_by_family_year_}) {
+        auto [from, to] = index->equal_range(index == &by_department_key_ ? key : family_year);
+        for (auto it = from; it != to; ++it)
+            if (it->second != except) out.push_back(it->second);
+    }
+    return out;
+}
+
+std::string family_year(const Filing& filing, const FormSpec& spec) {
+    const auto year = filing_year(filing, spec);
+    return spec.family + "|" + (year ? std::to_string(*year) : std::string("?"));
 }
 
 void ProblemCounter::wait() {

@@ -10,6 +10,10 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include "core/filing.h"
+#include "core/form_spec.h"
 
 namespace formwork::ui {
 
@@ -34,6 +38,12 @@ public:
     // The department (主管部门 / 预算部门 / 部门名称 / 实施单位 as filed) of a stored filing, read
     // during the same pass, for the list's search; empty until ready.
     std::string department_of(std::int64_t filing) const;
+    // The stored filings that may belong to a department, once ready: those whose department
+    // key (script::CheckEngine::department_of: department and budget year) is `key`, and those
+    // of the same template family and year that name no department (the engine places these
+    // by its fallback fields). The shell loads only these for department checks.
+    std::vector<std::int64_t> same_department(const std::string& key, const std::string& family_year,
+                                              std::int64_t except) const;
     // Blocks until the batch is done (tests).
     void wait();
 
@@ -46,6 +56,11 @@ private:
     mutable std::mutex mutex_;
     std::map<std::int64_t, FilingCounts> counts_;
     std::map<std::int64_t, std::string> departments_;
+    std::multimap<std::string, std::int64_t> by_department_key_;
+    std::multimap<std::string, std::int64_t> unnamed_by_family_year_;
 };
+
+// "family|year": how filings that name no department are grouped before the engine decides.
+std::string family_year(const Filing& filing, const FormSpec& spec);
 
 }  // namespace formwork::ui

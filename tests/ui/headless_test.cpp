@@ -4,12 +4,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "ui/fonts.h"
 #include "ui/shell.h"
 #include "ui/strings.h"
 #include "ui/views.h"
+#include "ui/import_job.h"
+#include "store/database.h"
 #include "ui_test_support.h"
 
 using namespace formwork;
@@ -145,4 +148,30 @@ TEST_CASE("ui-1.4 leaving a filing with unsaved edits asks first") {
     app.save();
     app.run_guarded([&] { ran = true; });
     CHECK(ran);
+}
+
+TEST_CASE("ui-1.5 a department check sees the department's other filings in the shell") {
+    TempDb db;
+    { store::Database created = store::Database::open(db.path, store::OpenMode::CreateOrOpen); }
+    ImportJob job;
+    job.start(db.path, import_paths(FORMWORK_SEEDS_DIR), Lang::Zh);
+    job.wait();
+    ShellOptions options;
+    options.db_path = db.path;
+    App app(options);
+    app.counts.wait();
+    REQUIRE(app.counts.ready());
+    std::int64_t department_id = 0;
+    for (const auto& s : app.filings)
+        if (s.template_id == "yuanjiang-department") department_id = s.id;
+    REQUIRE(department_id != 0);
+    app.open_filing(department_id);
+    CHECK(app.department.size() == 7);  // its seven project tables
+    app.recheck_if_changed();
+    const bool found = std::any_of(app.problems.begin(), app.problems.end(),
+                                   [](const Problem& p) { return p.check == "department-projects-sum"; });
+    CHECK(found);
+    const auto c = app.counts.count_of(department_id);
+    REQUIRE(c);
+    CHECK(c->errors >= 2);
 }
