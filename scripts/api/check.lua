@@ -297,6 +297,11 @@ function Filing:target(i, period) end
 ---@param period string
 ---@return check.TargetKind kind
 function Filing:target_kind(i, period) end
+---Iterates over the indicator targets, or those of one kind: `for i, period in f:targets("placeholder") do … end`.
+---The scan runs in C, so the loop body runs only for the targets that match.
+---@param kind? check.TargetKind
+---@return fun(): integer?, string? iterator giving the indicator and the period id
+function Filing:targets(kind) end
 ---Whether indicator i has a real name: not blank and not a "nothing" sign (……, 不适用, 无).
 ---@param i integer
 ---@return boolean

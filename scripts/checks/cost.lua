@@ -19,15 +19,9 @@ end
 local function has_indicators(spec) return spec.indicators ~= nil end
 
 local function each_numeric(f, visit)
-    local spec = f:spec().indicators
-    if not spec then return end
-    for i = 1, f:indicators() do
-        for _, p in ipairs(spec.periods) do
-            if f:target_kind(i, p.id) == "numeric" then
-                local _, cmp, value, unit, text = f:target(i, p.id)
-                visit(i, p, cmp, value, unit, text)
-            end
-        end
+    for i, pid in f:targets("numeric") do
+        local _, cmp, value, unit, text = f:target(i, pid)
+        visit(i, pid, cmp, value, unit, text)
     end
 end
 
@@ -51,7 +45,7 @@ return check.script{
                     if budget and cap > budget then
                         local _, _, name = f:indicator(i)
                         local money = f:spec().money_unit
-                        f:report(f:target_path(i, p.id),
+                        f:report(f:target_path(i, p),
                             ("“%s”的上限 %s 超过%s %s %s（多 %s %s）"):format(name, text, f:label(total_ref), budget, money,
                                 cap - budget, money),
                             ("the cap %s of \"%s\" exceeds %s %s %s (by %s %s)"):format(text, name, f:label(total_ref), budget,
@@ -125,7 +119,7 @@ return check.script{
                     local _, c2 = f:category(i)
                     if c2 ~= COST and money_cap(f, cmp, value, unit) then
                         local _, l2, name = f:indicator(i)
-                        f:report(f:target_path(i, p.id),
+                        f:report(f:target_path(i, p),
                             ("金额上限“%s”（%s）填在“%s”下，成本上限应列在成本指标"):format(text, name, l2),
                             ("the money cap \"%s\" (%s) is filed under \"%s\"; cost caps belong under 成本指标"):format(text, name, l2))
                     elseif c2 == COST and not reported[i] then
@@ -133,7 +127,7 @@ return check.script{
                         if class ~= "money" then
                             reported[i] = true
                             local _, _, name = f:indicator(i)
-                            f:report(f:target_path(i, p.id),
+                            f:report(f:target_path(i, p),
                                 ("成本指标“%s”的指标值“%s”不是金额（成本指标应以元、万元等表示）"):format(name, text),
                                 ("the cost indicator \"%s\" has the target \"%s\", which is not an amount of money"):format(name, text))
                         end

@@ -167,16 +167,18 @@ return check.script{
             run = function(f)
                 local spec = f:spec().indicators
                 if not spec then return check.not_applicable("模板没有绩效指标表") end
-                for i = 1, f:indicators() do
+                local labels = {}
+                for _, p in ipairs(spec.periods) do labels[p.id] = p.label end
+                for i, pid in f:targets("blank") do
                     if f:named(i) then
-                        for _, p in ipairs(spec.periods) do
-                            if f:target_kind(i, p.id) == "blank" then
-                                local _, _, name = f:indicator(i)
-                                f:report(f:target_path(i, p.id), ("“%s”的%s未填"):format(name, p.label),
-                                    ("\"%s\": %s is blank"):format(name, p.label))
-                            end
-                        end
-                    elseif has_target(f, i, spec.periods) and not select(3, f:indicator(i)):find("%S") then
+                        local _, _, name = f:indicator(i)
+                        f:report(f:target_path(i, pid), ("“%s”的%s未填"):format(name, labels[pid]),
+                            ("\"%s\": %s is blank"):format(name, labels[pid]))
+                    end
+                end
+                -- Rows with a target but no name (a row named …… is rule 9's).
+                for i = 1, f:indicators() do
+                    if not f:named(i) and has_target(f, i, spec.periods) and not select(3, f:indicator(i)):find("%S") then
                         local text
                         for _, p in ipairs(spec.periods) do
                             text = text or (f:target_kind(i, p.id) ~= "blank" and select(5, f:target(i, p.id)))

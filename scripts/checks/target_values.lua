@@ -28,24 +28,15 @@ local function each_table_target(f, kind, visit)
 end
 
 -- Every target cell (indicators, then tables) whose kind is `kind` (nil: every one): calls
--- visit(at, name, text) with `at` a location for path(). A scan asks f:target_kind first,
--- which costs one value, and fetches names and texts only for the cells it visits.
+-- visit(at, name, text) with `at` a location for path(). f:targets(kind) scans in C, so the
+-- loop body runs only for the matching cells.
 local function each_target(f, kind, visit)
-    local spec = f:spec()
-    if spec.indicators then
-        local at = {}
-        local periods = spec.indicators.periods
-        for i = 1, f:indicators() do
-            for n = 1, #periods do
-                local pid = periods[n].id
-                if kind == nil or f:target_kind(i, pid) == kind then
-                    local _, _, name = f:indicator(i)
-                    local _, _, _, _, text = f:target(i, pid)
-                    at.i, at.period = i, pid
-                    visit(at, name, text)
-                end
-            end
-        end
+    local at = {}
+    for i, pid in f:targets(kind) do
+        local _, _, name = f:indicator(i)
+        local _, _, _, _, text = f:target(i, pid)
+        at.i, at.period = i, pid
+        visit(at, name, text)
     end
     each_table_target(f, kind, visit)
 end
@@ -266,20 +257,10 @@ return check.script{
                             ("\"%s\" is a count and wants a count unit (次, 人, 个 …), the target is \"%s\""):format(name, text))
                     end
                 end
-                local spec = f:spec()
-                if spec.indicators then
-                    local periods = spec.indicators.periods
-                    for i = 1, f:indicators() do
-                        local name
-                        for n = 1, #periods do
-                            local pid = periods[n].id
-                            if f:target_kind(i, pid) == "numeric" then
-                                if name == nil then name = select(3, f:indicator(i)) end
-                                local _, _, _, unit, text = f:target(i, pid)
-                                judge(function() return f:target_path(i, pid) end, name, unit, text)
-                            end
-                        end
-                    end
+                for i, pid in f:targets("numeric") do
+                    local _, _, name = f:indicator(i)
+                    local _, _, _, unit, text = f:target(i, pid)
+                    judge(function() return f:target_path(i, pid) end, name, unit, text)
                 end
                 each_table_target(f, "numeric", function(at, name, text)
                     local _, _, _, unit = f:parse_target(text)

@@ -1,6 +1,8 @@
 // Text and JSON forms of a check report (see check_output.h).
 #include "cli/check_output.h"
 
+#include <ostream>
+
 namespace formwork::cli {
 
 using script::Outcome;
@@ -27,17 +29,19 @@ const char* outcome_word(Context& ctx, Outcome o) {
     return "";
 }
 
-nlohmann::json report_json(const script::CheckReport& report, const std::vector<std::string>& load_errors, Lang lang) {
-    nlohmann::json findings = nlohmann::json::array();
-    for (const auto& f : report.findings) {
-        findings.push_back({{"filing", f.filing},
-                            {"filing_title", f.filing_title},
-                            {"template", f.template_id},
-                            {"check", f.check},
-                            {"severity", script::to_string(f.severity)},
-                            {"path", f.path},
-                            {"message", f.message(lang)}});
-    }
+namespace {
+
+nlohmann::json finding_json(const script::Finding& f, Lang lang) {
+    return {{"filing", f.filing},
+            {"filing_title", f.filing_title},
+            {"template", f.template_id},
+            {"check", f.check},
+            {"severity", script::to_string(f.severity)},
+            {"path", f.path},
+            {"message", f.message(lang)}};
+}
+
+nlohmann::json summary_json(const script::CheckReport& report, const std::vector<std::string>& load_errors) {
     const auto& s = report.summary;
     nlohmann::json outcomes = nlohmann::json::object();
     for (std::size_t i = 0; i < script::kOutcomeCount; ++i)
@@ -52,16 +56,34 @@ nlohmann::json report_json(const script::CheckReport& report, const std::vector<
                          {"filing_title", n.filing_title},
                          {"outcome", script::to_string(n.outcome)},
                          {"detail", n.detail}});
-    nlohmann::json summary = {{"filings", s.filings},
-                              {"skipped_filings", s.skipped_filings},
-                              {"checks", s.checks},
-                              {"runs", s.runs},
-                              {"outcomes", outcomes},
-                              {"severities", severities},
-                              {"notes", notes},
-                              {"problems", report.problems},
-                              {"script_errors", load_errors}};
-    return {{"findings", findings}, {"summary", summary}};
+    return {{"filings", s.filings},
+            {"skipped_filings", s.skipped_filings},
+            {"checks", s.checks},
+            {"runs", s.runs},
+            {"outcomes", outcomes},
+            {"severities", severities},
+            {"notes", notes},
+            {"problems", report.problems},
+            {"script_errors", load_errors}};
+}
+
+}  // namespace
+
+nlohmann::json report_json(const script::CheckReport& report, const std::vector<std::string>& load_errors, Lang lang) {
+    nlohmann::json findings = nlohmann::json::array();
+    for (const auto& f : report.findings) findings.push_back(finding_json(f, lang));
+    return {{"findings", findings}, {"summary", summary_json(report, load_errors)}};
+}
+
+void write_report_json(std::ostream& os, const script::CheckReport& report, const std::vector<std::string>& load_errors,
+                       Lang lang) {
+    os << "{\n  \"findings\": [";
+    for (std::size_t i = 0; i < report.findings.size(); ++i)
+        os << (i ? ",\n    " : "\n    ") << finding_json(report.findings[i], lang).dump();
+    os << (report.findings.empty() ? "],\n" : "\n  ],\n");
+    std::string summary = summary_json(report, load_errors).dump(2);
+    for (std::size_t at = summary.find('\n'); at != std::string::npos; at = summary.find('\n', at + 3)) summary.insert(at + 1, "  ");
+    os << "  \"summary\": " << summary << "\n}\n";
 }
 
 void print_report(Context& ctx, const script::CheckReport& report) {

@@ -2,8 +2,10 @@
 // the stored filings and prints the findings grouped by filing, then a summary. Exit 0 when no
 // finding has severity error, 1 when one does, 2 when the checks could not run (usage, no
 // database, no usable check).
+#include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <thread>
 
 #include "cli/args.h"
 #include "cli/check_output.h"
@@ -49,6 +51,8 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         options.filing = v;
     }
     options.template_id = args.value("--template");
+    // The filing checks on every core, the store read on this thread (BatchOptions::jobs).
+    options.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 
     script::TemplateRegistry templates;
     templates.refresh();
@@ -71,7 +75,7 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         ctx.err << "formwork check: " << store::describe(e, ctx.lang) << "\n";
         return kUsage;
     }
-    if (args.has("--json")) ctx.out << report_json(report, load_errors, ctx.lang).dump(2) << "\n";
+    if (args.has("--json")) write_report_json(ctx.out, report, load_errors, ctx.lang);
     else print_report(ctx, report);
     const std::size_t broken = report.summary.outcomes[static_cast<std::size_t>(script::Outcome::ScriptError)] +
                                report.summary.outcomes[static_cast<std::size_t>(script::Outcome::Stopped)];

@@ -244,6 +244,14 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
                     if (sc.check == c) preset = &sc;
             if (!group && !preset) {
                 outcome = Outcome::NotApplicable;  // the engine would not run it on this template
+            } else if (group && [&] {
+                           for (const Filing& f : filings) {
+                               const SlotCheck* d = c->spec->applies_to(f.template_id) ? m.slot(f.template_id)->department_check(c) : nullptr;
+                               if (d && d->preset == Outcome::Passed) return false;
+                           }
+                           return true;
+                       }()) {
+                outcome = Outcome::NotApplicable;  // `applies` said no for every template it matches
             } else if (group && groups[0].empty()) {
                 outcome = Outcome::Insufficient;  // the engine cannot group a filing without a department
             } else if (!group) {

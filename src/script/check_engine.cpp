@@ -11,20 +11,25 @@
 
 namespace formwork::script {
 
-namespace {
-
-void count(CheckReport& report, Outcome o) {
+void count_outcome(CheckReport& report, Outcome o) {
     ++report.summary.runs;
     ++report.summary.outcomes[static_cast<std::size_t>(o)];
 }
 
+void add_note(CheckReport& report, RunNote n, std::size_t max_notes) {
+    std::size_t same = 0;
+    for (const RunNote& x : report.notes)
+        if (x.check == n.check && x.outcome == n.outcome) ++same;
+    if (same < max_notes) report.notes.push_back(std::move(n));
+}
+
+namespace {
+
+void count(CheckReport& report, Outcome o) { count_outcome(report, o); }
+
 void note(CheckReport& report, const CheckSpec& check, const FilingView& subject, Outcome o, std::string detail,
           std::size_t max_notes) {
-    std::size_t same = 0;
-    for (const RunNote& n : report.notes)
-        if (n.check == check.id && n.outcome == o) ++same;
-    if (same >= max_notes) return;
-    report.notes.push_back({check.id, subject.filing().id, subject.title(), o, std::move(detail)});
+    add_note(report, {check.id, subject.filing().id, subject.title(), o, std::move(detail)}, max_notes);
 }
 
 }  // namespace
@@ -63,10 +68,6 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
     s.index = std::make_unique<SpecIndex>(spec);
     for (const LoadedCheck& c : checks) {
         if (!c.spec->applies_to(spec->id)) continue;
-        if (c.spec->scope == CheckScope::Department) {
-            s.department_checks.push_back(&c);
-            continue;
-        }
         SlotCheck sc{&c, Outcome::Passed, {}};
         if (c.spec->applies.valid()) {
             const ScriptValue arg = detail::spec_to_value(*spec);
@@ -78,7 +79,7 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
                 sc.preset = Outcome::NotApplicable;
             }
         }
-        s.filing_checks.push_back(std::move(sc));
+        (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.department_checks).push_back(std::move(sc));
     }
     return &(slots[template_id] = std::move(s));
 }
@@ -202,19 +203,29 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
     ++report.summary.filings;
     for (const SlotCheck& c : slot->filing_checks) m.run_filing_check(c, view, report, 20);
 
+    // Each department check the group's templates take: run (some template applies) or not.
+    std::map<const LoadedCheck*, bool> wanted;
+    auto take = [&](const TemplateSlot& s) {
+        for (const SlotCheck& d : s.department_checks) wanted[d.check] = wanted[d.check] || d.preset == Outcome::Passed;
+    };
+    take(*slot);
     std::vector<std::unique_ptr<FilingView>> members;
-    std::set<const LoadedCheck*> wanted(slot->department_checks.begin(), slot->department_checks.end());
     for (std::size_t i = 0; i < others.size(); ++i) {
         if (group.empty() || groups[i + 1] != group) continue;
         TemplateSlot* s = m.slot(others[i]->template_id);
         members.push_back(std::make_unique<FilingView>(*others[i], *s->index, group));
-        wanted.insert(s->department_checks.begin(), s->department_checks.end());
+        take(*s);
     }
     if (wanted.empty()) return report;
     std::vector<FilingView*> views{&view};
     for (auto& g : members) views.push_back(g.get());
     for (const LoadedCheck& c : m.checks) {
-        if (!wanted.count(&c)) continue;
+        auto w = wanted.find(&c);
+        if (w == wanted.end()) continue;
+        if (!w->second) {
+            count(report, Outcome::NotApplicable);
+            continue;
+        }
         if (group.empty() || department.empty()) {
             note(report, *c.spec, view, Outcome::Insufficient,
                  group.empty() ? "the filing names no department" : "needs the other filings of the department and year", 20);
@@ -223,107 +234,6 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
         }
         m.run(c, views, true, report, 20);
     }
-    return report;
-}
-
-CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& options) {
-    Impl& m = *impl_;
-    CheckReport report;
-    report.summary.checks = m.checks.size();
-    bool any_department_checks = false;
-    for (const LoadedCheck& c : m.checks) any_department_checks = any_department_checks || c.spec->scope == CheckScope::Department;
-
-    struct Member {
-        std::int64_t id;
-        std::string template_id;
-        std::string title;
-        bool selected;
-        bool wants_group;  // its template has department checks
-    };
-    std::vector<Member> members;
-    std::vector<GroupInput> inputs;
-
-    source.for_each([&](const Filing& filing) {
-        const bool selected = (!options.filing || *options.filing == filing.id) &&
-                              (!options.template_id || *options.template_id == filing.template_id);
-        if (!selected && !any_department_checks) return;
-        TemplateSlot* slot = m.slot(filing.template_id);
-        if (!slot) {
-            if (selected) {
-                report.problems.push_back("filing " + std::to_string(filing.id) + ": unknown template \"" +
-                                          filing.template_id + "\"");
-                ++report.summary.skipped_filings;
-            }
-            return;
-        }
-        const std::string key = m.department_key(filing, *slot->index);
-        if (any_department_checks) {
-            members.push_back({filing.id, filing.template_id, {}, selected, !slot->department_checks.empty()});
-            inputs.push_back({key, m.fallback_key(filing, *slot->index)});
-        }
-        if (!selected) return;
-        ++report.summary.filings;
-        FilingView view(filing, *slot->index, key);
-        if (any_department_checks) members.back().title = view.title();
-        for (const SlotCheck& c : slot->filing_checks) m.run_filing_check(c, view, report, options.max_notes);
-    });
-    if (!any_department_checks) return report;
-
-    // Department checks, once per department and year that has a filing they apply to.
-    const std::vector<std::string> keys = assign_groups(inputs);
-    std::map<std::string, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (!keys[i].empty()) {
-            groups[keys[i]].push_back(i);
-        } else if (members[i].selected && members[i].wants_group) {
-            for (const LoadedCheck& c : m.checks) {
-                if (c.spec->scope != CheckScope::Department || !c.spec->applies_to(members[i].template_id)) continue;
-                if (report.notes.size() < options.max_notes * 8)
-                    report.notes.push_back({c.spec->id, members[i].id, members[i].title, Outcome::Insufficient,
-                                            "the filing names no department"});
-                count(report, Outcome::Insufficient);
-            }
-        }
-    }
-    for (auto& [key, indices] : groups) {
-        const bool any_selected = std::any_of(indices.begin(), indices.end(), [&](std::size_t i) { return members[i].selected; });
-        if (!any_selected) continue;
-        std::vector<const LoadedCheck*> wanted;
-        for (const LoadedCheck& c : m.checks) {
-            if (c.spec->scope != CheckScope::Department) continue;
-            if (std::any_of(indices.begin(), indices.end(), [&](std::size_t i) { return c.spec->applies_to(members[i].template_id); }))
-                wanted.push_back(&c);
-        }
-        if (wanted.empty()) continue;
-        std::vector<Filing> filings;
-        filings.reserve(indices.size());
-        for (std::size_t i : indices) filings.push_back(source.load(members[i].id));
-        std::vector<std::unique_ptr<FilingView>> views;
-        std::vector<FilingView*> pointers;
-        for (const Filing& f : filings) {
-            TemplateSlot* s = m.slot(f.template_id);
-            if (!s) continue;
-            views.push_back(std::make_unique<FilingView>(f, *s->index, key));
-            pointers.push_back(views.back().get());
-        }
-        std::set<std::int64_t> chosen;
-        for (std::size_t i : indices)
-            if (members[i].selected) chosen.insert(members[i].id);
-        for (const LoadedCheck* c : wanted) {
-            const std::size_t before = report.findings.size();
-            m.run(*c, pointers, true, report, options.max_notes);
-            if (!options.filing && !options.template_id) continue;
-            // Keep what concerns the selected filings only.
-            auto first = report.findings.begin() + static_cast<std::ptrdiff_t>(before);
-            auto kept = std::stable_partition(first, report.findings.end(),
-                                              [&](const Finding& f) { return chosen.count(f.filing) > 0; });
-            for (auto it = kept; it != report.findings.end(); ++it)
-                --report.summary.severities[static_cast<std::size_t>(it->severity)];
-            report.findings.erase(kept, report.findings.end());
-        }
-    }
-    std::stable_sort(report.findings.begin(), report.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.filing < b.filing; });
     return report;
 }
 

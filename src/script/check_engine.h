@@ -12,8 +12,10 @@
 // check_types.h, counted in the report's summary. A script error or a stop disables nothing:
 // it is counted, noted with file:line, and the other checks go on.
 //
-// One engine owns one Lua state: use it from one thread at a time. For parallel batches make
-// one engine per thread.
+// One engine owns one Lua state: use it from one thread at a time. A batch can use more
+// cores through BatchOptions::jobs (helper engines on worker threads); the TemplateLookup must
+// then be safe to call from several threads at once (TemplateRegistry::find is, between
+// refreshes).
 #pragma once
 
 #include <array>
@@ -103,6 +105,11 @@ struct BatchOptions {
     std::optional<std::int64_t> filing;       // only this filing (department checks still read its department)
     std::optional<std::string> template_id;   // only filings of this template
     std::size_t max_notes = 20;
+    // Worker threads for the filing checks, each with its own engine (and Lua state) loaded
+    // from the same folders; the source is still read on the calling thread, and department
+    // checks run there after the pass. 1: everything on the calling thread. The report is the
+    // same either way (findings in filing order), except which runs are kept as notes.
+    unsigned jobs = 1;
 };
 
 // The result of one example case of one check.

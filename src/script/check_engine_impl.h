@@ -26,6 +26,20 @@ struct GroupInput {
 };
 std::vector<std::string> assign_groups(const std::vector<GroupInput>& inputs);
 
+// Counting a run's outcome, and keeping at most `max_notes` notes per check and outcome.
+void count_outcome(CheckReport& report, Outcome o);
+void add_note(CheckReport& report, RunNote note, std::size_t max_notes);
+
+// What a batch's first pass keeps of each filing for the department pass.
+struct BatchMember {
+    std::int64_t id = 0;
+    std::string template_id;
+    std::string title;
+    bool selected = false;
+    bool wants_group = false;  // its template has a department check that may run
+    GroupInput group;
+};
+
 struct LoadedCheck {
     std::shared_ptr<const CheckSpec> spec;
     std::size_t script = 0;  // index into Impl::scripts (for the script's f:spec() cache)
@@ -44,7 +58,13 @@ struct TemplateSlot {
     std::shared_ptr<const FormSpec> spec;
     std::unique_ptr<SpecIndex> index;
     std::vector<SlotCheck> filing_checks;
-    std::vector<const LoadedCheck*> department_checks;
+    std::vector<SlotCheck> department_checks;
+
+    const SlotCheck* department_check(const LoadedCheck* c) const {
+        for (const SlotCheck& d : department_checks)
+            if (d.check == c) return &d;
+        return nullptr;
+    }
 };
 
 struct CheckEngine::Impl {
@@ -79,6 +99,15 @@ struct CheckEngine::Impl {
                 std::size_t max_notes);
     // A filing check on one filing: runs it, or counts the outcome its template decided.
     Outcome run_filing_check(const SlotCheck& check, FilingView& view, CheckReport& report, std::size_t max_notes);
+
+    // check_batch.cpp: the first pass of a batch for one filing (filing checks, and what the
+    // department pass needs), and the department pass.
+    void batch_filing(const Filing& filing, const BatchOptions& options, bool keep_members, CheckReport& report,
+                      std::vector<BatchMember>& members);
+    void department_pass(FilingSource& source, const BatchOptions& options, std::vector<BatchMember>& members,
+                         CheckReport& report);
+    // Helper engines for BatchOptions::jobs > 1, one per worker thread, kept between batches.
+    std::vector<std::unique_ptr<CheckEngine>> helpers;
 
     // check_calls.cpp: entering Lua
     void ensure_boxes(std::size_t count);

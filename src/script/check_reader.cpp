@@ -132,7 +132,6 @@ private:
         else c.run = run->as_function();
         if (const ScriptValue* applies = t.get("applies"); applies && !applies->is_nil()) {
             if (!applies->is_function()) problem(line, path + ".applies", "expected a function(spec) … end, got " + describe(*applies));
-            else if (c.scope != CheckScope::Filing) problem(line, path + ".applies", "is for checks of scope \"filing\"");
             else c.applies = applies->as_function();
         }
         read_cases(t, path, line, c);

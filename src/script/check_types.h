@@ -66,9 +66,10 @@ struct CheckSpec {
     std::vector<std::string> templates;  // template ids or patterns with * ("*", "*-project")
     CheckScope scope = CheckScope::Filing;
     FunctionRef run;
-    // Optional, scope "filing" only: function(spec) → whether the check applies to a template
-    // at all. Asked once per template; where it says no, the template's filings count as
-    // not applicable without the run function being called.
+    // Optional: function(spec) → whether the check applies to a template at all. Asked once
+    // per template; where it says no, the template's filings count as not applicable without
+    // the run function being called (a department check: when it says no for every filing of
+    // the department that `templates` matches, the department's filings are not even read).
     FunctionRef applies;
     std::vector<CheckCase> cases;
     std::string file;

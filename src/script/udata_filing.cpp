@@ -419,6 +419,48 @@ int f_target_kind(lua_State* L) {
     });
 }
 
+// The iterator f:targets(kind) returns: upvalues 1 the Filing userdata, 2 the kind wanted
+// (nil: any), 3 the next position (indicator × period, from 0). The scan runs in C, so a loop
+// over a filing's targets costs Lua one iteration per match, not one per cell.
+int targets_next(lua_State* L) {
+    lua_settop(L, 0);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    FilingView& v = view_at(L);
+    const char* want = lua_isnil(L, lua_upvalueindex(2)) ? nullptr : lua_tostring(L, lua_upvalueindex(2));
+    const std::size_t periods = v.index().periods().size();
+    const std::size_t cells = v.filing().indicators.size() * periods;
+    auto pos = static_cast<std::size_t>(lua_tonumber(L, lua_upvalueindex(3)));
+    return luax::guarded(L, [&] {
+        for (; pos < cells; ++pos) {
+            const std::size_t i = pos / periods, p = pos % periods;
+            if (want && std::strcmp(kind_name(v.target(i, p)), want) != 0) continue;
+            lua_pushnumber(L, static_cast<lua_Number>(pos + 1));
+            lua_replace(L, lua_upvalueindex(3));
+            lua_pushinteger(L, static_cast<lua_Integer>(i + 1));
+            push_text(L, v.index().periods()[p]);
+            return 2;
+        }
+        lua_pushnumber(L, static_cast<lua_Number>(cells));
+        lua_replace(L, lua_upvalueindex(3));
+        return 0;
+    });
+}
+
+// for i, period in f:targets([kind]) do … end: every indicator target (of that kind), in order.
+int f_targets(lua_State* L) {
+    FilingView& v = view_at(L);
+    (void)v;
+    if (!lua_isnoneornil(L, 2)) {
+        const std::string_view kind = arg_text(L, 2);
+        if (kind != "numeric" && kind != "grade" && kind != "placeholder" && kind != "blank" && kind != "unparsed")
+            return luaL_error(L, "bad argument #1: expected a target kind (numeric, grade, placeholder, blank, unparsed)");
+    }
+    lua_settop(L, 2);
+    lua_pushnumber(L, 0);
+    lua_pushcclosure(L, targets_next, 3);
+    return 1;
+}
+
 // Whether indicator i has a real name (see FilingView::has_name).
 int f_named(lua_State* L) {
     FilingView& v = view_at(L);
@@ -514,6 +556,7 @@ const luaL_Reg filing_methods[] = {
     {"category", f_category},
     {"target", f_target},
     {"target_kind", f_target_kind},
+    {"targets", f_targets},
     {"target_note", f_target_note},
     {"named", f_named},
     {"extra", f_extra},

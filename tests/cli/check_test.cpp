@@ -172,6 +172,14 @@ TEST_CASE("check-3.3 check: the JSON keys, exit codes, filters and --lang en") {
     CHECK(run_cli({"check", "--db", seed_db(), "--bogus"}).exit_code == 2);
 }
 
+TEST_CASE("check-3.6 check --json is streamed, and is the same value as the whole object") {
+    const auto j = check_json({"--filing", "5"});
+    CHECK(j["findings"].size() >= 2);
+    const auto none = check_json({"--template", "suzhou-project", "--filing", "1"});
+    CHECK(none["findings"].empty());
+    CHECK(none["summary"]["filings"] == 0);
+}
+
 TEST_CASE("check-3.4 checks lists every check; test-checks runs their cases") {
     const auto r = run_cli({"checks", "--json"});
     REQUIRE(r.exit_code == 0);

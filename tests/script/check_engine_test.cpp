@@ -384,3 +384,50 @@ TEST_CASE("check-1.13 the worked example of scripts/README.md loads and its case
     ex << example.rdbuf();
     CHECK(ss.str().find(ex.str()) != std::string::npos);
 }
+
+TEST_CASE("check-1.14 a batch on worker threads reports what one thread reports") {
+    CheckEngine engine(CheckEngine::lookup_in(shipped_templates()), {{kSource / "scripts/checks", "shipped"}});
+    engine.refresh();
+    VectorSource source;
+    for (std::int64_t id = 1; id <= 300; ++id) {
+        if (id % 50 == 0) {  // a department with one project whose budget does not match
+            Filing dept;
+            dept.id = id;
+            dept.template_id = "yuanjiang-department";
+            dept.fields = {{"department_name", "部门" + std::to_string(id)}};
+            dept.table("funds").rows.resize(7);
+            dept.table("funds").rows[0].cells["amount"] = "20";
+            dept.table("funds").rows[5].cells["amount"] = "10";
+            dept.table("funds").rows[6].cells["amount"] = "10";
+            source.filings.push_back(dept);
+            continue;
+        }
+        if (id % 50 == 1 && id > 1) {
+            Filing project;
+            project.id = id;
+            project.template_id = "yuanjiang-project";
+            project.fields = {{"project_name", "B项目"}, {"annual_budget", "9"}, {"department", "部门" + std::to_string(id - 1)}};
+            source.filings.push_back(project);
+            continue;
+        }
+        source.filings.push_back(nantong(id, std::to_string(id % 7 + 10), {"5", std::to_string(id % 5 + 3)}));
+    }
+    const CheckReport one = engine.check_all(source);
+    BatchOptions parallel;
+    parallel.jobs = 3;
+    const CheckReport three = engine.check_all(source, parallel);
+    CHECK(three.summary.filings == one.summary.filings);
+    CHECK(three.summary.runs == one.summary.runs);
+    CHECK(three.summary.outcomes == one.summary.outcomes);
+    CHECK(three.summary.severities == one.summary.severities);
+    REQUIRE(three.findings.size() == one.findings.size());
+    for (std::size_t i = 0; i < one.findings.size(); ++i) {
+        CHECK(three.findings[i].filing == one.findings[i].filing);
+        CHECK(three.findings[i].check == one.findings[i].check);
+        CHECK(three.findings[i].path == one.findings[i].path);
+        CHECK(three.findings[i].message_zh == one.findings[i].message_zh);
+    }
+    bool department_found = false;
+    for (const auto& f : three.findings) department_found = department_found || f.check == "department-projects-sum";
+    CHECK(department_found);
+}
