@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "script/script_files.h"
 #include "store/store_error.h"
 #include "ui/shell.h"
 
@@ -14,10 +15,8 @@ namespace formwork::cli {
 namespace {
 
 std::string default_database() {
-    std::filesystem::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) data = std::filesystem::path(home) / ".local/share";
-    else data = ".";
+    std::filesystem::path data = script::user_data_dir();
+    if (data.empty()) data = ".";
     std::error_code ec;
     std::filesystem::create_directories(data / "formwork", ec);
     return (data / "formwork/formwork.db").string();

@@ -10,6 +10,7 @@
 
 #include "script/check_engine_impl.h"
 #include "script/check_reader.h"
+#include "script/script_files.h"
 #include "script/template_registry.h"
 
 namespace formwork::script {
@@ -17,16 +18,6 @@ namespace formwork::script {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string shown_path(const fs::path& p) {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (!ec) {
-        const fs::path rel = p.lexically_proximate(cwd);
-        if (!rel.empty() && rel.native().rfind("..", 0) != 0) return rel.string();
-    }
-    return p.string();
-}
 
 // The line for problems no constructor recorded: `return check.script{` is a tail call, so
 // LuaJIT keeps no line for it; find it in the text.
@@ -66,17 +57,15 @@ CheckScriptEntry load_check_source(ScriptHost& host, const std::string& shown_as
 }
 
 CheckScriptEntry load_check_file(ScriptHost& host, const fs::path& path, const std::string& shown_as) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = read_script_text(path);
+    if (!text) {
         CheckScriptEntry entry;
         entry.file = shown_as;
         entry.errors.push_back(shown_as + ": cannot read the file");
         entry.load_errors = entry.errors;
         return entry;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    CheckScriptEntry entry = load_check_source(host, shown_as, ss.str());
+    CheckScriptEntry entry = load_check_source(host, shown_as, *text);
     std::error_code ec;
     entry.mtime = fs::last_write_time(path, ec);
     entry.size = fs::file_size(path, ec);
@@ -85,10 +74,7 @@ CheckScriptEntry load_check_file(ScriptHost& host, const fs::path& path, const s
 
 std::vector<CheckDir> default_check_dirs() {
     std::vector<CheckDir> dirs{{shipped_scripts_dir() / "checks", "shipped"}};
-    fs::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) data = fs::path(home) / ".local/share";
-    if (!data.empty()) dirs.push_back({data / "formwork/checks", "user"});
+    if (const fs::path data = user_data_dir(); !data.empty()) dirs.push_back({data / "formwork/checks", "user"});
     return dirs;
 }
 
@@ -99,24 +85,15 @@ bool CheckEngine::refresh() {
     std::vector<CheckScriptEntry> next;
     bool changed = false;
     for (const auto& dir : m.dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir.path, ec)) continue;
-        std::vector<fs::path> files;
-        for (const auto& de : fs::directory_iterator(dir.path, ec))
-            if (de.path().extension() == ".lua" && de.is_regular_file(ec)) files.push_back(de.path());
-        std::sort(files.begin(), files.end());
-        for (const auto& path : files) {
-            const std::string shown = shown_path(path);
-            const auto mtime = fs::last_write_time(path, ec);
-            const auto size = fs::file_size(path, ec);
-            auto it = known.find(shown);
-            if (it != known.end() && it->second->mtime == mtime && it->second->size == size) {
+        for (const ScriptFile& file : lua_files_in(dir.path)) {
+            auto it = known.find(file.shown);
+            if (it != known.end() && it->second->mtime == file.mtime && it->second->size == file.size) {
                 next.push_back(std::move(*it->second));
                 known.erase(it);
                 continue;
             }
             if (it != known.end()) known.erase(it);
-            CheckScriptEntry entry = load_check_file(m.host, path, shown);
+            CheckScriptEntry entry = load_check_file(m.host, file.path, file.shown);
             entry.origin = dir.origin;
             next.push_back(std::move(entry));
             changed = true;

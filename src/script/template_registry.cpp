@@ -1,6 +1,8 @@
 // Finding, loading and reloading templates (see template_registry.h).
 #include "script/template_registry.h"
 
+#include "script/script_files.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -13,16 +15,6 @@ namespace formwork::script {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string shown_path(const fs::path& p) {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (!ec) {
-        const fs::path rel = p.lexically_proximate(cwd);
-        if (!rel.empty() && rel.native().rfind("..", 0) != 0) return rel.string();
-    }
-    return p.string();
-}
 
 fs::path executable_dir() {
     std::error_code ec;
@@ -64,17 +56,15 @@ TemplateEntry load_template_source(ScriptHost& host, const std::string& shown_as
 }
 
 TemplateEntry load_template_file(ScriptHost& host, const fs::path& path, const std::string& shown_as) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = read_script_text(path);
+    if (!text) {
         TemplateEntry entry;
         entry.file = shown_as;
         entry.errors.push_back(shown_as + ": cannot read the file");
         entry.load_errors = entry.errors;
         return entry;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    TemplateEntry entry = load_template_source(host, shown_as, ss.str());
+    TemplateEntry entry = load_template_source(host, shown_as, *text);
     std::error_code ec;
     entry.mtime = fs::last_write_time(path, ec);
     entry.size = fs::file_size(path, ec);
@@ -92,10 +82,7 @@ fs::path shipped_scripts_dir() {
 
 std::vector<TemplateDir> default_template_dirs() {
     std::vector<TemplateDir> dirs{{shipped_scripts_dir() / "templates", "shipped"}};
-    fs::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) data = fs::path(home) / ".local/share";
-    if (!data.empty()) dirs.push_back({data / "formwork/templates", "user"});
+    if (const fs::path data = user_data_dir(); !data.empty()) dirs.push_back({data / "formwork/templates", "user"});
     return dirs;
 }
 
@@ -107,24 +94,15 @@ bool TemplateRegistry::refresh() {
     std::vector<TemplateEntry> next;
     bool changed = false;
     for (const auto& dir : dirs_) {
-        std::error_code ec;
-        if (!fs::is_directory(dir.path, ec)) continue;
-        std::vector<fs::path> files;
-        for (const auto& de : fs::directory_iterator(dir.path, ec))
-            if (de.path().extension() == ".lua" && de.is_regular_file(ec)) files.push_back(de.path());
-        std::sort(files.begin(), files.end());
-        for (const auto& path : files) {
-            const std::string shown = shown_path(path);
-            const auto mtime = fs::last_write_time(path, ec);
-            const auto size = fs::file_size(path, ec);
-            auto it = known.find(shown);
-            if (it != known.end() && it->second->mtime == mtime && it->second->size == size) {
+        for (const ScriptFile& file : lua_files_in(dir.path)) {
+            auto it = known.find(file.shown);
+            if (it != known.end() && it->second->mtime == file.mtime && it->second->size == file.size) {
                 next.push_back(*it->second);
                 known.erase(it);
                 continue;
             }
             if (it != known.end()) known.erase(it);
-            TemplateEntry entry = load_template_file(host_, path, shown);
+            TemplateEntry entry = load_template_file(host_, file.path, file.shown);
             entry.origin = dir.origin;
             next.push_back(std::move(entry));
             changed = true;
