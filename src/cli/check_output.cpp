@@ -25,6 +25,7 @@ const char* outcome_word(Context& ctx, Outcome o) {
         case Outcome::Insufficient: return ctx.tr("数据不足", "insufficient data");
         case Outcome::ScriptError: return ctx.tr("脚本错误", "script error");
         case Outcome::Stopped: return ctx.tr("中止", "stopped");
+        case Outcome::SwitchedOff: return ctx.tr("已停用", "switched off");
     }
     return "";
 }

@@ -1,7 +1,9 @@
 // `formwork check --db DB [--filing ID] [--template ID] [--json]`: runs every loaded check over
 // the stored filings and prints the findings grouped by filing, then a summary. Exit 0 when no
-// finding has severity error, 1 when one does, 2 when the checks could not run (usage, no
-// database, no usable check).
+// finding has severity error, 1 when one does, 3 when some of the work could not be done (a
+// check ended in a script error, was stopped or switched off; a check script or template did
+// not load; a filing could not be read or has no template) — whatever the findings — and 2
+// when nothing could run (usage, no database, no usable check).
 #include <algorithm>
 #include <charconv>
 #include <ostream>
@@ -29,11 +31,18 @@ private:
     store::FilingStore& store_;
 };
 
-std::vector<std::string> check_load_errors(const script::CheckEngine& engine) {
+// Scripts that did not load: check scripts, and templates (whose filings cannot be checked).
+std::vector<std::string> script_load_errors(const script::CheckEngine& engine, const script::TemplateRegistry& templates) {
     std::vector<std::string> errors;
     for (const auto& s : engine.scripts())
         for (const auto& e : s.errors) errors.push_back(e);
+    for (const auto& t : templates.entries())
+        for (const auto& e : t.errors) errors.push_back(e);
     return errors;
+}
+
+bool could_not_run(script::Outcome o) {
+    return o == script::Outcome::ScriptError || o == script::Outcome::Stopped || o == script::Outcome::SwitchedOff;
 }
 
 }  // namespace
@@ -58,8 +67,8 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
     templates.refresh();
     script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
     engine.refresh();
-    const std::vector<std::string> load_errors = check_load_errors(engine);
-    for (const auto& e : load_errors) ctx.err << e << "\n";
+    std::vector<std::string> script_errors = script_load_errors(engine, templates);
+    for (const auto& e : script_errors) ctx.err << e << "\n";
     if (engine.checks().empty()) {
         ctx.err << "formwork check: " << ctx.tr("没有可用的检查脚本", "no usable check script") << "\n";
         return kUsage;
@@ -75,14 +84,24 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         ctx.err << "formwork check: " << store::describe(e, ctx.lang) << "\n";
         return kUsage;
     }
-    if (args.has("--json")) write_report_json(ctx.out, report, load_errors, ctx.lang);
+    // Every run that could not complete, as "check id: #filing: outcome: detail" (the notes
+    // keep at most 20 per check and outcome; the summary counts all).
+    for (const auto& n : report.notes)
+        if (could_not_run(n.outcome))
+            script_errors.push_back(n.check + ": #" + std::to_string(n.filing) + ": " + script::to_string(n.outcome) +
+                                    ": " + n.detail);
+    if (args.has("--json")) write_report_json(ctx.out, report, script_errors, ctx.lang);
     else print_report(ctx, report);
-    const std::size_t broken = report.summary.outcomes[static_cast<std::size_t>(script::Outcome::ScriptError)] +
-                               report.summary.outcomes[static_cast<std::size_t>(script::Outcome::Stopped)];
+    std::size_t broken = 0;
+    for (std::size_t i = 0; i < script::kOutcomeCount; ++i)
+        if (could_not_run(static_cast<script::Outcome>(i))) broken += report.summary.outcomes[i];
     if (broken > 0)
         ctx.err << "formwork check: " << broken
-                << ctx.tr(" 次检查因脚本错误或超限未能完成（见汇总）", " check runs ended in a script error or a limit (see the summary)")
+                << ctx.tr(" 次检查因脚本错误、超限或停用未能完成（见汇总）",
+                          " check runs ended in a script error, a limit or a switched-off check (see the summary)")
                 << "\n";
+    if (broken > 0 || !script_errors.empty() || report.summary.skipped_filings > 0 || !report.problems.empty())
+        return kIncomplete;
     return report.has_errors() ? kFailed : kOk;
 }
 

@@ -82,6 +82,13 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
             if (auto why = io::save_imported(*filings, file, ctx.lang)) file.failed = true, error = *why;
         progress.clear();
         nlohmann::json jf = {{"file", path}, {"ok", !file.failed}, {"error", nullptr}, {"line", nullptr}};
+        nlohmann::json warnings = nlohmann::json::array();
+        for (const auto& w : file.warnings) {
+            const std::string& text = ctx.lang == Lang::Zh ? w.zh : w.en;
+            warnings.push_back(text);
+            ctx.err << "formwork import: " << path << ": " << text << "\n";
+        }
+        jf["warnings"] = std::move(warnings);
         if (file.failed) {
             ++failed;
             jf["error"] = error;

@@ -21,7 +21,14 @@ const std::vector<Command>& commands() {
         {"lint", "PATH...", "检查模板文件和检查脚本，逐条列出问题（文件:行号）",
          "check template files and check scripts, and list every problem (file:line)", run_lint},
         {"check", "--db PATH [--filing ID] [--template ID] [--json]", "对已存的填报运行全部检查，按填报列出问题并汇总",
-         "run every check over the stored filings; list the findings by filing, then a summary", run_check},
+         "run every check over the stored filings; list the findings by filing, then a summary", run_check,
+         "退出码：0 没有错误级问题；1 有错误级问题；3 部分检查未能完成（脚本错误、超限中止、连续失败被停用、"
+         "检查脚本或模板加载失败、填报损坏或模板缺失而被跳过），不论问题如何，详见 summary.script_errors；"
+         "2 无法运行（参数错误、数据库打不开、没有可用的检查）。",
+         "Exit codes: 0 no finding of severity error; 1 some error findings; 3 part of the work could not be done "
+         "(a check ended in a script error, was stopped at a limit or switched off after failing repeatedly, a check "
+         "script or template did not load, a damaged filing or one without its template was skipped), whatever the "
+         "findings: see summary.script_errors; 2 nothing could run (usage, database, no usable check)."},
         {"checks", "[--json]", "列出已找到的检查及其级别、适用模板和状态",
          "list the checks found, with severity, templates and status", run_checks},
         {"test-checks", "[--check ID] [--json]", "运行每项检查自带的示例，报告是否符合预期",
@@ -66,6 +73,8 @@ void print_usage(Context& ctx, std::ostream& os) {
 void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os) {
     os << ctx.tr("用法", "Usage") << ": formwork " << cmd.name << " " << cmd.usage << "\n  "
        << (ctx.lang == Lang::Zh ? cmd.summary_zh : cmd.summary_en) << "\n";
+    const std::string_view details = ctx.lang == Lang::Zh ? cmd.details_zh : cmd.details_en;
+    if (!details.empty()) os << "\n  " << details << "\n";
 }
 
 }  // namespace formwork::cli

@@ -21,7 +21,9 @@ struct Context {
 };
 
 // Exit codes, stable for scripts.
-enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
+// kIncomplete: the work ran but part of it could not (a check that could not run, a damaged
+// filing skipped); what could be done was done and reported.
+enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2, kIncomplete = 3 };
 
 struct Command {
     std::string_view name;
@@ -29,6 +31,9 @@ struct Command {
     std::string_view summary_zh;
     std::string_view summary_en;
     int (*run)(Context& ctx, const std::vector<std::string>& args);
+    // Optional longer text for `formwork <command> --help`: options, exit codes.
+    std::string_view details_zh = {};
+    std::string_view details_en = {};
 };
 
 const std::vector<Command>& commands();

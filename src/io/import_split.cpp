@@ -37,7 +37,7 @@ bool is_title_of(const ImportTemplate& t, const GridRow& row) {
     const auto& titles = t.spec->import_spec.titles;
     if (titles.empty()) return ends_with(normalize_label(text), normalize_label(t.spec->title));
     for (const auto& p : titles)
-        if (match_pattern(text, p)) return true;
+        if (match_pattern(text, p, &t.budget)) return true;
     return false;
 }
 
@@ -67,6 +67,7 @@ TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const 
     const auto& pool = doc.candidates.empty() ? templates : doc.candidates;
     TemplateChoice best;
     for (const auto* t : pool) {
+        if (t->budget.spent()) continue;
         std::set<std::string> found;
         for (std::size_t r = doc.begin; r < doc.end; ++r) {
             if (static_cast<long>(r) == doc.title) continue;

@@ -7,6 +7,7 @@
 #include "core/form_spec.h"
 #include "core/target_value.h"
 #include "io/label_index.h"
+#include "io/text_pattern.h"
 
 namespace formwork::io {
 
@@ -14,6 +15,9 @@ struct ImportTemplate {
     std::shared_ptr<const FormSpec> spec;
     LabelIndex index;
     TargetVocabulary vocab;
+    // The template's pattern budget for the file being imported (reset per file). An
+    // Importer reads one file at a time.
+    mutable PatternBudget budget;
 
     explicit ImportTemplate(std::shared_ptr<const FormSpec> s)
         : spec(std::move(s)), index(*spec), vocab(TargetVocabulary::builtin().extended(spec->grades)) {}

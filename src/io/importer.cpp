@@ -54,11 +54,11 @@ std::string block_name(const BlockSpec& b) {
 }
 
 // The first cell of the file whose text matches `pattern`, with its value; nullptr if none.
-const GridCell* first_match(const TextGrid& grid, const std::string& pattern, std::string& value) {
+const GridCell* first_match(const TextGrid& grid, const std::string& pattern, PatternBudget& budget, std::string& value) {
     for (const auto& row : grid.rows)
         for (const auto& cell : row.cells)
             if (!cell.text.empty())
-                if (auto v = match_pattern(strip_bookmarks(cell.text), pattern)) {
+                if (auto v = match_pattern(strip_bookmarks(cell.text), pattern, &budget)) {
                     value = *v;
                     return &cell;
                 }
@@ -68,18 +68,29 @@ const GridCell* first_match(const TextGrid& grid, const std::string& pattern, st
 // import.values rules with scope = "file": a field the form does not print, taken from the
 // first text of the same file that matches (e.g. the unit line of the project tables), with a
 // note saying where it came from.
-void fill_from_file(ImportedFiling& f, const TextGrid& grid, const std::string& file) {
+void fill_from_file(ImportedFiling& f, const TextGrid& grid, const std::string& file, PatternBudget& budget) {
     for (const auto& rule : f.spec->import_spec.values) {
         if (!rule.whole_file) continue;
         const std::string field = rule.to.substr(rule.to.find('.') + 1);
         std::string value;
-        const GridCell* cell = f.filing.field(field).empty() ? first_match(grid, rule.pattern, value) : nullptr;
+        const GridCell* cell = f.filing.field(field).empty() ? first_match(grid, rule.pattern, budget, value) : nullptr;
         if (!cell) continue;
         f.filing.fields[field] = value;
         const FieldSpec* spec = f.spec->find_field(field);
         f.filing.notes.push_back({"import", file + ":" + std::to_string(cell->line) + ": " + (spec ? spec->label : field) +
                                                 "：" + value + "（本表未印，取自同一文件）"});
     }
+}
+
+ImportMessage budget_message(const ImportTemplate& t) {
+    return {"模板 " + t.spec->id + "（" + t.spec->source + "）的导入规则（import.titles / values）在本文件上超出了计算预算，本文件不按该模板读取",
+            "template " + t.spec->id + " (" + t.spec->source + "): its import patterns (import.titles / values) ran over their budget on this file, so the file is not read with it"};
+}
+
+const ImportTemplate* find_template(const std::vector<const ImportTemplate*>& pool, const FormSpec* spec) {
+    for (const auto* t : pool)
+        if (t->spec.get() == spec) return t;
+    return nullptr;
 }
 
 }  // namespace
@@ -118,6 +129,12 @@ FileImport Importer::import_text(const std::string& shown_name, std::string_view
         const ImportMessage m = grid_message(e);
         return failure(r, e.line, m.zh, m.en);
     }
+    return import_grid(shown_name, grid, template_id);
+}
+
+FileImport Importer::import_grid(const std::string& shown_name, const TextGrid& grid, const std::string& template_id) const {
+    FileImport r;
+    r.file = shown_name;
     // Only spaces and empty cells (a stray tab makes the grid reader see a cell): empty too.
     if (std::all_of(grid.rows.begin(), grid.rows.end(), [](const GridRow& row) { return row.all_blank(); }))
         return failure(r, 0, "文件是空的", "the file is empty");
@@ -126,6 +143,18 @@ FileImport Importer::import_text(const std::string& shown_name, std::string_view
         if (template_id.empty() || t->spec->id == template_id) pool.push_back(t.get());
     if (pool.empty())
         return failure(r, 0, "没有模板 " + template_id, "no template " + template_id);
+    for (const auto* t : pool) t->budget = PatternBudget{};
+    r = place_documents(shown_name, grid, pool);
+    // Templates whose patterns used up their budget on this file were left out of it.
+    for (const auto* t : pool)
+        if (t->budget.spent()) r.warnings.push_back(budget_message(*t));
+    return r;
+}
+
+FileImport Importer::place_documents(const std::string& shown_name, const TextGrid& grid,
+                                     const std::vector<const ImportTemplate*>& pool) const {
+    FileImport r;
+    r.file = shown_name;
 
     const std::vector<Document> docs = split_documents(grid, pool);
     for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -141,7 +170,7 @@ FileImport Importer::import_text(const std::string& shown_name, std::string_view
         f.first_line = first_line;
         f.filing.template_id = t.spec->id;
         f.filing.template_version = t.spec->version;
-        Placer placer(*t.spec, t.index, t.vocab, f.filing, f.unplaced);
+        Placer placer(t, f.filing, f.unplaced);
         for (std::size_t i = doc.begin; i < doc.end; ++i) {
             if (static_cast<long>(i) == doc.title) placer.title(grid.rows[i]);
             else placer.row(grid.rows[i]);
@@ -162,10 +191,15 @@ FileImport Importer::import_text(const std::string& shown_name, std::string_view
                 return failure(r, last_line, "文件在这一行中断：表格的最后一行不完整",
                                "the file ends in the middle of a table row");
         }
+        if (t.budget.spent()) return failure(r, first_line, budget_message(t).zh, budget_message(t).en);
         for (const auto& u : f.unplaced) f.filing.notes.push_back({"import", shown_name + ":" + std::to_string(u.line) + ": " + u.text});
         r.filings.push_back(std::move(f));
     }
-    for (auto& f : r.filings) fill_from_file(f, grid, shown_name);
+    for (auto& f : r.filings) {
+        const auto* t = find_template(pool, f.spec.get());
+        fill_from_file(f, grid, shown_name, t->budget);
+        if (t->budget.spent()) return failure(r, 0, budget_message(*t).zh, budget_message(*t).en);
+    }
     return r;
 }
 

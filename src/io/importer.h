@@ -43,6 +43,7 @@ struct FileImport {
     bool failed = false;
     int line = 0;  // where the problem is, 0 for the whole file
     ImportMessage error;
+    std::vector<ImportMessage> warnings;  // e.g. a template left out of this file (pattern budget)
 };
 
 class Importer {
@@ -55,10 +56,15 @@ public:
     // `template_id` non-empty: every form of the file is read as that template.
     FileImport import_text(const std::string& shown_name, std::string_view content, const std::string& template_id = {}) const;
     FileImport import_file(const std::filesystem::path& path, const std::string& template_id = {}) const;
+    // The same for a grid already read (from any reader).
+    FileImport import_grid(const std::string& shown_name, const TextGrid& grid, const std::string& template_id = {}) const;
 
     bool has_template(const std::string& id) const;
 
 private:
+    FileImport place_documents(const std::string& shown_name, const TextGrid& grid,
+                               const std::vector<const ImportTemplate*>& pool) const;
+
     std::vector<std::unique_ptr<ImportTemplate>> templates_;
 };
 

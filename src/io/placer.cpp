@@ -9,9 +9,14 @@
 
 namespace formwork::io {
 
-Placer::Placer(const FormSpec& spec, const LabelIndex& index, const TargetVocabulary& vocab, Filing& filing,
-               std::vector<Unplaced>& unplaced)
-    : spec_(spec), index_(index), vocab_(vocab), filing_(filing), unplaced_(unplaced), reached_(spec.blocks.size(), false) {}
+Placer::Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& unplaced)
+    : spec_(*t.spec),
+      index_(t.index),
+      vocab_(t.vocab),
+      budget_(t.budget),
+      filing_(filing),
+      unplaced_(unplaced),
+      reached_(spec_.blocks.size(), false) {}
 
 void Placer::row(const GridRow& row) {
     if (row.all_blank()) return;

@@ -15,6 +15,7 @@
 #include "core/form_spec.h"
 #include "core/target_value.h"
 #include "io/cell_items.h"
+#include "io/import_template.h"
 #include "io/label_index.h"
 #include "io/text_grid.h"
 
@@ -39,8 +40,7 @@ struct Slot {
 
 class Placer {
 public:
-    Placer(const FormSpec& spec, const LabelIndex& index, const TargetVocabulary& vocab, Filing& filing,
-           std::vector<Unplaced>& unplaced);
+    Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& unplaced);
 
     void title(const GridRow& row);  // the row that started the document
     void row(const GridRow& row);
@@ -70,6 +70,7 @@ private:
     const FormSpec& spec_;
     const LabelIndex& index_;
     const TargetVocabulary& vocab_;
+    PatternBudget& budget_;
     Filing& filing_;
     std::vector<Unplaced>& unplaced_;
 

@@ -127,7 +127,7 @@ bool Placer::apply_rules(const std::string& text, int line, bool title_only) {
             slot = cell_slot(block_, -1, static_cast<int>(c - b->columns.begin()));
         }
         if (!rule.after.empty() && (block_ < 0 || spec_.blocks[block_].id != rule.after)) continue;
-        std::optional<std::string> value = rule.pattern.empty() ? std::optional<std::string>(text) : match_pattern(text, rule.pattern);
+        std::optional<std::string> value = rule.pattern.empty() ? std::optional<std::string>(text) : match_pattern(text, rule.pattern, &budget_);
         if (!value) continue;
         put(slot, *value, line);
         if (slot.kind == Slot::Kind::Cell) {

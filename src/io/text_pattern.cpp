@@ -1,35 +1,50 @@
 // Budgeted Lua pattern matching for the importer (see text_pattern.h).
 #include "io/text_pattern.h"
 
+#include <algorithm>
+
 #include "script/lua_pattern.h"
 
 namespace formwork::io {
 
 namespace {
 
-// About a million matcher steps: far beyond any sane pattern on one cell of a form.
+// Asked every few thousand steps by the matcher: counts down the steps this call may take.
 struct StepBudget {
-    int checks_left = 1000;
+    std::size_t checks_left;
 };
 
-bool exhausted(void* context) { return --static_cast<StepBudget*>(context)->checks_left < 0; }
+bool exhausted(void* context) {
+    auto* b = static_cast<StepBudget*>(context);
+    if (b->checks_left == 0) return true;
+    --b->checks_left;
+    return false;
+}
 
 }  // namespace
 
-std::optional<std::string> match_pattern(std::string_view text, std::string_view pattern) {
+std::optional<std::string> match_pattern(std::string_view text, std::string_view pattern, PatternBudget* budget) {
     namespace p = script::pattern;
-    StepBudget budget;
+    if (budget && budget->spent()) return std::nullopt;
+    const std::size_t allowed = std::min(PatternBudget::kPerCall, budget ? budget->left : PatternBudget::kPerCall);
+    StepBudget steps{allowed / p::kStepsPerCheck};
     const bool anchor = !pattern.empty() && pattern[0] == '^';
-    p::Matcher m(text, pattern, {exhausted, &budget});
+    p::Matcher m(text, pattern, {exhausted, &steps});
+    std::optional<std::string> result;
     for (std::size_t at = 0;; ++at) {
         const p::Outcome outcome = m.match(at, anchor ? 1 : 0);
         if (outcome == p::Outcome::Match) {
             if (m.capture_count() > 0 && m.capture(0).length >= 0)
-                return std::string(text.substr(m.capture(0).start, static_cast<std::size_t>(m.capture(0).length)));
-            return std::string(text);
+                result = std::string(text.substr(m.capture(0).start, static_cast<std::size_t>(m.capture(0).length)));
+            else
+                result = std::string(text);
+            break;
         }
-        if (outcome != p::Outcome::NoMatch || anchor || at >= text.size()) return std::nullopt;
+        if (outcome == p::Outcome::Stopped && budget) budget->left = 0;
+        if (outcome != p::Outcome::NoMatch || anchor || at >= text.size()) break;
     }
+    if (budget && !budget->spent()) budget->left -= std::min(budget->left, m.steps());
+    return result;
 }
 
 }  // namespace formwork::io

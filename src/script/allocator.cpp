@@ -19,7 +19,7 @@ void* limited_alloc(void* ud, void* ptr, std::size_t old_size, std::size_t new_s
         return nullptr;
     }
     if (new_size > old_size && h->depth > 0 &&
-        h->memory_used - old_size + new_size > h->options.memory_limit) {
+        h->memory_used + h->held_bytes - old_size + new_size > h->options.memory_limit) {
         if (!h->stop) {
             // The frame walk only reads debug info, which LuaJIT keeps consistent at every
             // allocation because any allocation may raise an error.

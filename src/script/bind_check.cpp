@@ -11,7 +11,9 @@
 // Opening the module also registers the Decimal and Filing userdata types.
 #include "core/percent_bounds.h"
 #include "core/unit_class.h"
+#include "core/utf8.h"
 #include "script/check_lua.h"
+#include "script/host_state.h"
 #include "script/luax.h"
 
 namespace formwork::script {
@@ -131,9 +133,10 @@ int declare(lua_State* L, Outcome outcome, const char* function) {
     if (run == nullptr || run->check == nullptr) return luaL_error(L, "check.%s() is called from a check's run function", function);
     std::size_t size = 0;
     const char* reason = luaL_optlstring(L, 1, "", &size);
+    detail::check_message_size(L, size, "a reason");
     return luax::guarded(L, [&] {
         run->declared = outcome;
-        run->reason.assign(reason, size);
+        run->reason = utf8::repair(std::string_view(reason, size));
         return 0;
     });
 }

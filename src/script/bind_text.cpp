@@ -9,7 +9,7 @@
 #include <string>
 
 #include "script/luax.h"
-#include "script/text_utf8.h"
+#include "core/utf8.h"
 
 namespace formwork::script {
 

@@ -169,6 +169,13 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
     Impl& m = *impl_;
     CheckReport report;
     report.summary.checks = m.checks.size();
+    // One account of failures for the whole batch, shared with the helper engines.
+    auto health = std::make_shared<CheckHealth>();
+    m.health = health;
+    struct Restore {
+        Impl& m;
+        ~Restore() { m.health = m.live_health; }
+    } restore{m};
     const bool any_department_checks = std::any_of(m.checks.begin(), m.checks.end(), [](const LoadedCheck& c) {
         return c.spec->scope == CheckScope::Department;
     });
@@ -182,7 +189,10 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         // refreshed here, right before the pass.
         while (m.helpers.size() < options.jobs)
             m.helpers.push_back(std::make_unique<CheckEngine>(m.lookup, m.dirs, m.host.options()));
-        for (auto& h : m.helpers) h->refresh();
+        for (auto& h : m.helpers) {
+            h->refresh();
+            h->impl_->health = health;
+        }
         struct Worker {
             CheckReport report;
             std::vector<BatchMember> members;
@@ -211,6 +221,7 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         }
         queue.close();
         for (auto& t : threads) t.join();
+        for (auto& h : m.helpers) h->impl_->health = h->impl_->live_health;
         if (read_error) std::rethrow_exception(read_error);
         for (Worker& w : workers) {
             if (w.error) std::rethrow_exception(w.error);

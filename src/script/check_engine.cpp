@@ -11,6 +11,38 @@
 
 namespace formwork::script {
 
+bool CheckHealth::off(const std::string& check) const {
+    std::lock_guard lock(mutex_);
+    auto it = counts_.find(check);
+    return it != counts_.end() && it->second.off;
+}
+
+bool CheckHealth::record(const std::string& check, Outcome outcome, std::size_t findings) {
+    const bool failed = outcome == Outcome::ScriptError || outcome == Outcome::Stopped;
+    if (!failed && findings == 0) return false;
+    std::lock_guard lock(mutex_);
+    Count& c = counts_[check];
+    if (c.off) return false;
+    if (failed) ++c.failures;
+    c.findings += findings;
+    c.off = c.failures >= kMaxFailures || c.findings > kMaxFindings;
+    return c.off;
+}
+
+std::vector<std::string> CheckHealth::switched_off() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> ids;
+    for (const auto& [id, c] : counts_)
+        if (c.off) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void CheckHealth::clear() {
+    std::lock_guard lock(mutex_);
+    counts_.clear();
+}
+
 void count_outcome(CheckReport& report, Outcome o) {
     ++report.summary.runs;
     ++report.summary.outcomes[static_cast<std::size_t>(o)];
@@ -41,6 +73,7 @@ CheckEngine::~CheckEngine() = default;
 
 void CheckEngine::Impl::reset_derived() {
     checks.clear();
+    live_health->clear();
     for (int ref : spec_caches) release_ref(ref);
     spec_caches.assign(scripts.size(), 0);
     for (std::size_t i = 0; i < scripts.size(); ++i)
@@ -121,6 +154,8 @@ std::vector<std::string> assign_groups(const std::vector<GroupInput>& inputs) {
     return out;
 }
 
+std::vector<std::string> CheckEngine::switched_off() const { return impl_->live_health->switched_off(); }
+
 std::string CheckEngine::department_of(const Filing& filing) {
     TemplateSlot* s = impl_->slot(filing.template_id);
     return s ? impl_->department_key(filing, *s->index) : std::string();
@@ -129,9 +164,14 @@ std::string CheckEngine::department_of(const Filing& filing) {
 Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const> views, bool as_group,
                                CheckReport& report, std::size_t max_notes) {
     const CheckSpec& check = *c.spec;
+    if (health->off(check.id)) {
+        count(report, Outcome::SwitchedOff);
+        return Outcome::SwitchedOff;
+    }
     detail::RunState& state = run_state;
     state.check = &check;
     state.findings = &report.findings;
+    state.first_finding = report.findings.size();
     state.spec_cache = &spec_caches[c.script];
     state.declared = Outcome::Passed;
     state.reason.clear();
@@ -150,7 +190,7 @@ Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const
     if (error) {
         // A run that failed half-way judged nothing: its findings so far are dropped.
         report.findings.resize(before);
-        const bool stopped = error->kind == ScriptError::Kind::Timeout || error->kind == ScriptError::Kind::Memory;
+        const bool stopped = is_stop(error->kind);
         outcome = stopped ? Outcome::Stopped : Outcome::ScriptError;
         note(report, check, subject, outcome, error->to_string(), max_notes);
     } else if (report.findings.size() > before) {
@@ -162,6 +202,15 @@ Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const
         if (outcome == Outcome::Insufficient) note(report, check, subject, outcome, state.reason, max_notes);
     }
     count(report, outcome);
+    if (health->record(check.id, outcome, report.findings.size() - before)) {
+        const bool too_many = outcome != Outcome::ScriptError && outcome != Outcome::Stopped;
+        note(report, check, subject, Outcome::SwitchedOff,
+             too_many ? "switched off for the rest of this run: more than " + std::to_string(CheckHealth::kMaxFindings) +
+                            " findings"
+                      : "switched off for the rest of this run: it ended in a script error or a stop on " +
+                            std::to_string(CheckHealth::kMaxFailures) + " filings",
+             max_notes);
+    }
     return outcome;
 }
 

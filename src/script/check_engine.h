@@ -9,8 +9,10 @@
 //   CheckReport all = engine.check_all(source);         // batch
 //
 // Every run of a check on a filing (or on a department's filings) ends as one outcome of
-// check_types.h, counted in the report's summary. A script error or a stop disables nothing:
-// it is counted, noted with file:line, and the other checks go on.
+// check_types.h, counted in the report's summary. A script error or a stop is counted and
+// noted with file:line, and the other checks go on; a check that fails so on 3 filings (or
+// reports more than 200,000 findings) is switched off for the rest of the batch, and in live
+// use until its script is reloaded (outcome switched_off, one note saying so).
 //
 // One engine owns one Lua state: use it from one thread at a time. A batch can use more
 // cores through BatchOptions::jobs (helper engines on worker threads); the TemplateLookup must
@@ -146,6 +148,8 @@ public:
     // its department and year (from the store, say); without them department checks end as
     // insufficient_data. Findings may concern those other filings too.
     CheckReport check_filing(const Filing& filing, std::span<const Filing> department = {});
+    // Checks that live runs have switched off (see above), by id; empty after a reload.
+    std::vector<std::string> switched_off() const;
 
     // Batch: every filing of the source (filtered by `options`).
     CheckReport check_all(FilingSource& source, const BatchOptions& options = {});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -38,6 +39,32 @@ struct BatchMember {
     bool selected = false;
     bool wants_group = false;  // its template has a department check that may run
     GroupInput group;
+};
+
+// Which checks have failed how often, shared by the engines of one batch (the caller's and its
+// helpers on worker threads) or kept by one engine across live runs: a check that ends in a
+// script error or a stop on `kMaxFailures` filings, or reports more than `kMaxFindings`
+// findings in one batch, is switched off for the rest of the batch (live: until its script
+// is reloaded), so a broken rule cannot cost 200 ms on each of 20,000 filings.
+class CheckHealth {
+public:
+    static constexpr int kMaxFailures = 3;
+    static constexpr std::size_t kMaxFindings = 200000;
+
+    bool off(const std::string& check) const;
+    // After a run: true when this run switched the check off (the caller notes it once).
+    bool record(const std::string& check, Outcome outcome, std::size_t findings);
+    std::vector<std::string> switched_off() const;
+    void clear();
+
+private:
+    struct Count {
+        int failures = 0;
+        std::size_t findings = 0;
+        bool off = false;
+    };
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, Count> counts_;
 };
 
 struct LoadedCheck {
@@ -77,6 +104,10 @@ struct CheckEngine::Impl {
     std::unordered_map<std::string, TemplateSlot> slots;
     std::vector<detail::ViewBox*> boxes;  // Filing userdata kept in the registry, reused
     std::vector<int> box_refs;
+    // Failures per check: `live_health` for check_filing (cleared when scripts reload), a fresh
+    // one per batch shared with the helpers; `health` is the one in use.
+    std::shared_ptr<CheckHealth> live_health = std::make_shared<CheckHealth>();
+    std::shared_ptr<CheckHealth> health = live_health;
     // The run in progress, registered with the host once (a context set per run would cost
     // a hash-map insert and erase each time); `check` is null between runs.
     detail::RunState run_state;

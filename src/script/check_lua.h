@@ -53,6 +53,7 @@ std::vector<std::string> decimal_method_names();
 struct RunState {
     const CheckSpec* check = nullptr;
     std::vector<Finding>* findings = nullptr;
+    std::size_t first_finding = 0;  // findings->size() when the run began
     Outcome declared = Outcome::Passed;  // NotApplicable / Insufficient once declared
     std::string reason;
     int* spec_cache = nullptr;  // registry ref of this script's template-id → spec table cache (0: none yet)

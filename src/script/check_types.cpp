@@ -23,6 +23,7 @@ const char* to_string(Outcome o) {
         case Outcome::Insufficient: return "insufficient_data";
         case Outcome::ScriptError: return "script_error";
         case Outcome::Stopped: return "stopped";
+        case Outcome::SwitchedOff: return "switched_off";
     }
     return "script_error";
 }

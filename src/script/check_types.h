@@ -30,12 +30,14 @@ enum class Outcome {
     NotApplicable,  // the filing has nothing this check is about (check.not_applicable)
     Insufficient,   // a value the check needs is blank or unreadable (check.insufficient)
     ScriptError,    // the check itself failed (an error in its Lua code)
-    Stopped,        // stopped at the time or memory limit
+    Stopped,        // stopped at a limit (time, memory, nesting, output)
+    SwitchedOff,    // not run: the check failed or was stopped on 3 filings of this run before
 };
-inline constexpr std::size_t kOutcomeCount = 6;
+inline constexpr std::size_t kOutcomeCount = 7;
 
 // "error" "warning" "info"; "filing" "department"; "passed" "failed" "not_applicable"
-// "insufficient_data" "script_error" "stopped". These spellings are part of the --json output.
+// "insufficient_data" "script_error" "stopped" "switched_off". These spellings are part of the
+// --json output.
 const char* to_string(Severity s);
 const char* to_string(CheckScope s);
 const char* to_string(Outcome o);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "script/host_state.h"
 
 namespace formwork::script::detail {
@@ -30,7 +31,7 @@ public:
         case LUA_TSTRING: {
             std::size_t length = 0;
             const char* text = lua_tolstring(L_, index, &length);
-            return ScriptValue::string(std::string(text, length));
+            return ScriptValue::string(utf8::repair(std::string_view(text, length)));
         }
         case LUA_TTABLE: return read_table(index, depth);
         case LUA_TFUNCTION: return ScriptValue::function(make_function_ref(h_, L_, index));
@@ -83,7 +84,7 @@ private:
             } else if (lua_type(L_, key) == LUA_TSTRING) {
                 std::size_t length = 0;
                 const char* text = lua_tolstring(L_, key, &length);
-                std::string name(text, length);
+                std::string name = utf8::repair(std::string_view(text, length));
                 path_.push_back("." + name);
                 table.fields.emplace_back(ScriptValue::string(std::move(name)), read(value, depth + 1));
                 path_.pop_back();

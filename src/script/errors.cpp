@@ -5,6 +5,7 @@
 // a script's __tostring could loop or fail, and the handler must not run script code.
 #include <cstdio>
 
+#include "core/utf8.h"
 #include "script/host_state.h"
 
 namespace formwork::script::detail {
@@ -14,7 +15,7 @@ std::string describe_error_value(lua_State* L, int index) {
     case LUA_TSTRING: {
         std::size_t length = 0;
         const char* text = lua_tolstring(L, index, &length);
-        return std::string(text, length);
+        return utf8::repair(std::string_view(text, length));
     }
     case LUA_TNUMBER: {
         char buffer[64];

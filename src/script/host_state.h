@@ -44,6 +44,7 @@ struct HostState : std::enable_shared_from_this<HostState> {
     lua_State* L = nullptr;
 
     std::size_t memory_used = 0;        // kept by the allocator
+    std::size_t held_bytes = 0;         // what the host keeps for the running call (findings), counted against the limit
     std::size_t used_after_collect = 0;  // after the hook's last emergency collection
 
     // The running call: nesting (bindings may call back into scripts), its deadline, and the
@@ -132,16 +133,28 @@ int raise_stop(lua_State* L);
 int stop_for_time(lua_State* L);
 int stop_for_size(lua_State* L, const char* what, double bytes);
 std::string describe_bytes(std::size_t bytes);
-// Raises "stack overflow" when nested C→Lua calls (pcall, gsub callbacks) use too much C stack.
+// Text a script hands to the host (a finding's message, a reason): stopped (kind Output) when
+// longer than max_message_bytes; `what` names it in the message.
+void check_message_size(lua_State* L, std::size_t bytes, const char* what);
+// Counts `bytes` the host keeps on the running script's behalf against its memory limit;
+// stopped (kind Memory) past the limit.
+void hold_bytes(lua_State* L, std::size_t bytes);
+// Stops the running script with kind Output and `message`.
+int stop_for_output(lua_State* L, std::string message);
+// Stops the script (kind Nesting) when nested C→Lua calls (pcall, gsub callbacks, format,
+// sort) use too much C stack. Every C function that calls into Lua calls it first.
 void check_c_stack(lua_State* L);
 
 // sandbox.cpp
 void open_sandbox(lua_State* L, HostState& h, std::span<const luax::Module> modules);
 void set_chunk_environment(lua_State* L, HostState& h, int index);
 
-// sandbox_pcall.cpp: pcall and xpcall that cannot catch a stop.
+// sandbox_pcall.cpp: pcall and xpcall that cannot catch a stop; and library functions that
+// call back into Lua from C (tostring's __tostring, string.format's "%s", table.sort's
+// comparator) put behind the nesting guard: replaces field `name` of the table at `index`.
 int sandbox_pcall(lua_State* L);
 int sandbox_xpcall(lua_State* L);
+void guard_field(lua_State* L, int index, const char* name);
 
 // sandbox_string.cpp: adds find, match, gmatch, gsub and rep with bounded work to the
 // library table at `index`; `real_rep` is the stack index of the original string.rep.

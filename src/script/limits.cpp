@@ -75,6 +75,30 @@ int stop_for_size(lua_State* L, const char* what, double bytes) {
     return raise_stop(L);
 }
 
+int stop_for_output(lua_State* L, std::string message) {
+    HostState& h = host_of(L);
+    if (!h.stop) begin_stop(h, L, ScriptError::Kind::Output, std::move(message), true);
+    return raise_stop(L);
+}
+
+void check_message_size(lua_State* L, std::size_t bytes, const char* what) {
+    const HostState& h = host_of(L);
+    if (bytes <= h.options.max_message_bytes) return;
+    stop_for_output(L, std::string("stopped: ") + what + " of " + std::to_string(bytes) + " bytes, over the " +
+                           describe_bytes(h.options.max_message_bytes) + " limit");
+}
+
+void hold_bytes(lua_State* L, std::size_t bytes) {
+    HostState& h = host_of(L);
+    h.held_bytes += bytes;
+    if (h.memory_used + h.held_bytes <= h.options.memory_limit) return;
+    if (!h.stop)
+        begin_stop(h, L, ScriptError::Kind::Memory,
+                   "stopped: the findings reported exceed the " + describe_bytes(h.options.memory_limit) + " memory limit",
+                   true);
+    raise_stop(L);
+}
+
 namespace {
 
 // The collector trails allocation (it lets the heap reach about twice the live data), so a
@@ -103,14 +127,21 @@ void limit_hook(lua_State* L, lua_Debug*) {
 }
 
 void check_c_stack(lua_State* L) {
-    // Each C function that calls back into Lua (pcall, xpcall, gsub with a function) costs C
-    // stack that Lua's own stack limit does not see; deep enough nesting would crash the
-    // process. 1 MB leaves room on the usual 8 MB main-thread stack.
-    constexpr std::ptrdiff_t limit = std::ptrdiff_t{1} << 20;
-    const HostState& h = host_of(L);
+    // Each C function that calls back into Lua (pcall, gsub with a function or table,
+    // string.format calling __tostring, table.sort calling its comparator or __lt) costs C stack
+    // that Lua's own stack limit does not see; deep enough nesting would crash the process, and
+    // unwinding thousands of C frames when Lua's stack finally overflows takes seconds. 512 KB
+    // leaves room on any thread's stack (glibc gives new threads 8 MB) and is far beyond what a
+    // real script nests (a few levels).
+    constexpr std::ptrdiff_t limit = std::ptrdiff_t{512} << 10;
+    HostState& h = host_of(L);
     const char* here = static_cast<const char*>(__builtin_frame_address(0));
-    if (h.c_stack_base != nullptr && h.c_stack_base - here > limit)
-        luaL_error(L, "stack overflow (calls nested too deeply through pcall or string.gsub)");
+    if (h.c_stack_base == nullptr || h.c_stack_base - here <= limit) return;
+    begin_stop(h, L, ScriptError::Kind::Nesting,
+               "stopped: calls nested too deeply (a metamethod, comparator or replacement function that "
+               "calls back into string.gsub, string.format, table.sort or pcall)",
+               true);
+    raise_stop(L);
 }
 
 }  // namespace formwork::script::detail

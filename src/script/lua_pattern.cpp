@@ -9,7 +9,6 @@ namespace formwork::script::pattern {
 
 namespace {
 
-constexpr int kStepsPerCheck = 4096;  // a clock read every ~50 µs of matching
 constexpr int kMaxDepth = 200;        // recursion per match, as in Lua
 
 // Character classes of the C locale, as a table: libc's ctype calls (tolower above all) were
@@ -105,10 +104,15 @@ Outcome Matcher::match(std::size_t at, std::size_t pattern_from) {
     return Outcome::Match;
 }
 
+std::size_t Matcher::steps() const {
+    return checks_ * kStepsPerCheck + static_cast<std::size_t>(kStepsPerCheck - countdown_);
+}
+
 bool Matcher::tick() {
     if (state_ == Outcome::Malformed || state_ == Outcome::Stopped) return false;
     if (--countdown_ > 0) return true;
     countdown_ = kStepsPerCheck;
+    ++checks_;
     if (ask(budget_)) {
         state_ = Outcome::Stopped;
         return false;

@@ -10,6 +10,7 @@
 namespace formwork::script::pattern {
 
 inline constexpr int kMaxCaptures = 32;
+inline constexpr int kStepsPerCheck = 4096;  // steps between two questions to the budget
 inline constexpr std::ptrdiff_t kOpen = -1;      // capture not yet closed
 inline constexpr std::ptrdiff_t kPosition = -2;  // () captures a position
 
@@ -45,6 +46,8 @@ public:
     Outcome match(std::size_t at, std::size_t pattern_from);
 
     std::size_t end() const { return end_; }
+    // Matching steps taken so far by this matcher (all match() calls).
+    std::size_t steps() const;
     int capture_count() const { return level_; }
     const Capture& capture(int i) const { return captures_[i]; }
     const char* error() const { return error_; }  // after Outcome::Malformed
@@ -71,6 +74,7 @@ private:
     std::size_t pattern_size_;
     Budget budget_;
     int countdown_;
+    std::size_t checks_ = 0;  // times the budget was asked
     int depth_ = 0;
     int level_ = 0;
     Outcome state_ = Outcome::NoMatch;  // Malformed / Stopped once something went wrong

@@ -34,6 +34,7 @@ public:
             h_.deadline = Clock::now() + h_.options.time_limit;
             h_.stop.reset();
             h_.used_after_collect = 0;
+            h_.held_bytes = 0;
             h_.c_stack_base = static_cast<const char*>(__builtin_frame_address(0));
         }
         ++h_.depth;

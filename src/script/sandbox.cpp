@@ -118,6 +118,7 @@ void open_sandbox(lua_State* L, HostState& h, std::span<const luax::Module> modu
     lua_setfield(L, globals, "pcall");
     lua_pushcfunction(L, sandbox_xpcall);
     lua_setfield(L, globals, "xpcall");
+    guard_field(L, globals, "tostring");
 
     for (const Library& library : kLibraries) {
         lua_getfield(L, LUA_GLOBALSINDEX, library.name);
@@ -134,6 +135,8 @@ void open_sandbox(lua_State* L, HostState& h, std::span<const luax::Module> modu
             lua_pop(L, 1);
             redirect_string_metatable(L, copy);
         }
+        if (library.name == std::string_view(LUA_STRLIBNAME)) guard_field(L, copy, "format");
+        if (library.name == std::string_view(LUA_TABLIBNAME)) guard_field(L, copy, "sort");
         push_readonly_proxy(L, copy, library.name);
         lua_setfield(L, globals, library.name);
         lua_settop(L, real - 1);

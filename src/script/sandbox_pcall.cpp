@@ -1,5 +1,8 @@
 // pcall and xpcall as scripts see them: ordinary errors are caught as usual, but a stop (time
 // or memory limit) is raised again at once, and an xpcall handler is never run for it.
+// Also the nesting guard around the library functions that call back into Lua from C.
+#include <string>
+
 #include "script/host_state.h"
 
 namespace formwork::script::detail {
@@ -16,7 +19,37 @@ int xpcall_handler(lua_State* L) {
     return 1;
 }
 
+// Upvalues: a library function that may call back into Lua from C (tostring tail-calls
+// __tostring, which may be tostring itself: a loop no count hook sees; format and sort call
+// metamethods and comparators), and its name. Each nested entry passes the guard, so such a
+// loop is stopped. Called from C, the function cannot name itself in an argument error
+// ("bad argument #2 to '?'"), so the name is put back.
+int guarded_call(lua_State* L) {
+    check_c_stack(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) == 0) return lua_gettop(L);
+    if (host_of(L).stop) return raise_stop(L);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        std::string message = lua_tostring(L, -1);
+        const std::string unnamed = " to '?'";
+        if (auto at = message.find(unnamed); at != std::string::npos) {
+            message.replace(at, unnamed.size(), std::string(" to '") + lua_tostring(L, lua_upvalueindex(2)) + "'");
+            lua_pushlstring(L, message.data(), message.size());
+        }
+    }
+    return lua_error(L);
+}
+
 }  // namespace
+
+void guard_field(lua_State* L, int index, const char* name) {
+    index = index < 0 ? lua_gettop(L) + index + 1 : index;
+    lua_getfield(L, index, name);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, guarded_call, 2);
+    lua_setfield(L, index, name);
+}
 
 int sandbox_pcall(lua_State* L) {
     luaL_checkany(L, 1);

@@ -1,7 +1,8 @@
 // string.find, match, gmatch, gsub and rep as scripts see them: the same behaviour as Lua 5.1,
 // but matching runs on the budgeted matcher (stopped at the deadline like any loop) and
 // results larger than the string limit are refused before they are built, so
-// string.rep("x", 1e9) fails at once instead of allocating.
+// string.rep("x", 1e9) fails at once instead of allocating. A gsub replacement function or
+// table is called behind the nesting guard (check_c_stack).
 #include <cmath>
 
 #include "script/host_state.h"
@@ -164,6 +165,7 @@ std::size_t add_replacement(lua_State* L, luaL_Buffer* b, const Matcher& m, cons
         const int n = push_captures(L, m, subject, at, end, true);
         lua_call(L, n, 1);
     } else {
+        check_c_stack(L);  // lua_gettable may run the table's __index
         push_capture(L, m, 0, subject, at, end);
         lua_gettable(L, 3);
     }

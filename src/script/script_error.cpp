@@ -17,8 +17,15 @@ const char* kind_name(ScriptError::Kind kind) {
     case ScriptError::Kind::Memory: return "memory";
     case ScriptError::Kind::Forbidden: return "forbidden";
     case ScriptError::Kind::BadValue: return "bad value";
+    case ScriptError::Kind::Nesting: return "nesting";
+    case ScriptError::Kind::Output: return "output";
     }
     return "runtime";
+}
+
+bool is_stop(ScriptError::Kind kind) {
+    return kind == ScriptError::Kind::Timeout || kind == ScriptError::Kind::Memory ||
+           kind == ScriptError::Kind::Nesting || kind == ScriptError::Kind::Output;
 }
 
 }  // namespace formwork::script

@@ -20,6 +20,8 @@ struct ScriptError {
         Memory,     // stopped at the memory or string size limit
         Forbidden,  // refused by the sandbox before running (bytecode)
         BadValue,   // a value crossing the boundary cannot be converted
+        Nesting,    // stopped: calls from C back into the script nested too deeply
+        Output,     // stopped: handed more to the host than allowed (findings, message size)
     };
 
     Kind kind = Kind::Runtime;
@@ -32,7 +34,10 @@ struct ScriptError {
     std::string to_string() const;
 };
 
-// "syntax", "runtime", "timeout", "memory", "forbidden", "bad value".
+// "syntax", "runtime", "timeout", "memory", "forbidden", "bad value", "nesting", "output".
+// Timeout, Memory, Nesting and Output are stops: the sandbox ended the script, pcall cannot
+// catch them, and a check run that ends so counts as "stopped".
 const char* kind_name(ScriptError::Kind kind);
+bool is_stop(ScriptError::Kind kind);
 
 }  // namespace formwork::script

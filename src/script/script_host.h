@@ -42,6 +42,10 @@ struct HostOptions {
     // Limits on a value converted to C++ (results and binding arguments).
     int max_depth = 64;
     std::size_t max_values = 200000;
+    // What one run of a script may hand to the host: findings (f:report) per run, and the
+    // bytes of one message or reason. The findings' bytes also count against memory_limit.
+    std::size_t max_findings = 1000;
+    std::size_t max_message_bytes = 4096;
     // VM instructions between two deadline checks.
     int hook_interval = 1000;
     // The one JIT switch. false: the JIT engine is off and every chunk is marked

@@ -96,6 +96,14 @@ public:
     }
 
 private:
+    // What a template may describe: it is data for the importer, the shell and the checks,
+    // and a description built by a loop (a million aliases, a megabyte label, 40 title
+    // patterns tried on every line of every imported file) must be refused, not served.
+    static constexpr std::size_t kMaxListItems = 200;    // entries of any list
+    static constexpr std::size_t kMaxNameBytes = 256;    // an id, label, name, alias or pattern
+    static constexpr std::size_t kMaxTextBytes = 4096;   // help and other texts
+    static constexpr std::size_t kMaxTitlePatterns = 16;  // import.titles
+
     const std::string& file_;
     int fallback_line_;
     std::vector<TemplateProblem> problems_;
@@ -143,6 +151,12 @@ private:
             return {};
         }
         if (required && v->as_string().empty()) problem(line, path, "must not be empty");
+        const bool name = key == "label" || key == "name" || key == "title" || key == "id" || key == "pattern";
+        const std::size_t limit = name ? kMaxNameBytes : kMaxTextBytes;
+        if (v->as_string().size() > limit) {
+            problem(line, path, "longer than " + std::to_string(limit) + " bytes (the limit)");
+            return {};
+        }
         return v->as_string();
     }
 
@@ -179,9 +193,16 @@ private:
             return out;
         }
         const auto& arr = v->as_table().array;
+        if (arr.size() > kMaxListItems) {
+            problem(line, path, "more than " + std::to_string(kMaxListItems) + " entries (the limit)");
+            return out;
+        }
         for (size_t i = 0; i < arr.size(); ++i) {
             if (!arr[i].is_string() || arr[i].as_string().empty())
                 problem(line, path + "[" + std::to_string(i + 1) + "]", "expected a non-empty string, got " + quoted(arr[i]));
+            else if (arr[i].as_string().size() > kMaxNameBytes)
+                problem(line, path + "[" + std::to_string(i + 1) + "]",
+                        "longer than " + std::to_string(kMaxNameBytes) + " bytes (the limit)");
             else
                 out.push_back(arr[i].as_string());
         }
@@ -201,6 +222,10 @@ private:
         }
         const auto& arr = v->as_table().array;
         if (required && arr.empty()) problem(line, path, "must not be empty");
+        if (arr.size() > kMaxListItems) {
+            problem(line, path, "more than " + std::to_string(kMaxListItems) + " entries (the limit)");
+            return;
+        }
         for (size_t i = 0; i < arr.size(); ++i) {
             const std::string item_path = path + "[" + std::to_string(i + 1) + "]";
             if (!arr[i].is_table()) {
@@ -506,6 +531,8 @@ private:
         im.line = line = line_of(*v, line);
         check_keys(*v, "import", line, {"titles", "ignore", "values", "level_heads"});
         im.titles = string_list(v->get("titles"), "import.titles", line);
+        if (im.titles.size() > kMaxTitlePatterns)
+            problem(line, "import.titles", "more than " + std::to_string(kMaxTitlePatterns) + " patterns (the limit)");
         for (size_t i = 0; i < im.titles.size(); ++i) check_pattern(im.titles[i], "import.titles[" + std::to_string(i + 1) + "]", line);
         im.ignore = string_list(v->get("ignore"), "import.ignore", line);
         if (const ScriptValue* heads = v->get("level_heads"); heads && !heads->is_nil()) {

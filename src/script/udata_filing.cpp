@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/sums.h"
+#include "core/utf8.h"
 #include "core/year_text.h"
 #include "script/check_lua.h"
 #include "script/host_state.h"
@@ -501,6 +502,15 @@ int f_report(lua_State* L) {
     const ResolvedRef& where = resolve_arg(L, v, 2);
     const std::string_view zh = arg_text(L, 3);
     const std::string_view en = lua_isnoneornil(L, 4) ? zh : arg_text(L, 4);
+    // What a script hands over is bounded (count, size, memory) and valid UTF-8, so that
+    // neither a runaway check nor stray bytes can swamp or break a report.
+    const HostState& h = host_of(L);
+    if (run->findings->size() - run->first_finding >= h.options.max_findings)
+        return stop_for_output(L, "stopped: more than " + std::to_string(h.options.max_findings) +
+                                      " findings in one run (f:report)");
+    check_message_size(L, zh.size(), "a finding's message");
+    check_message_size(L, en.size(), "a finding's English message");
+    hold_bytes(L, sizeof(Finding) + zh.size() + en.size() + where.path.size() + v.title().size());
     return luax::guarded(L, [&] {
         Finding f;
         f.check = run->check->id;
@@ -508,9 +518,9 @@ int f_report(lua_State* L) {
         f.filing = v.filing().id;
         f.filing_title = v.title();
         f.template_id = v.spec().id;
-        f.path = where.path;
-        f.message_zh = std::string(zh);
-        f.message_en = std::string(en);
+        f.path = utf8::repair(where.path);
+        f.message_zh = utf8::repair(zh);
+        f.message_en = utf8::repair(en);
         run->findings->push_back(std::move(f));
         return 0;
     });

@@ -1,8 +1,7 @@
-// text-*: the UTF-8 helpers and the `text` module built on them; bind-*: the module list.
+// text-*: the `text` module (built on core/utf8.h); bind-*: the module list.
 #include "script_test_support.h"
 
 #include "script/modules.h"
-#include "script/text_utf8.h"
 
 using namespace formwork::script;
 using namespace formwork::script::test;
@@ -14,32 +13,6 @@ TEST_CASE("bind-5.1 the bound modules and their functions") {
     CHECK(modules[1].name == "text");
     CHECK(modules[1].functions == std::vector<std::string>{"len", "sub", "trim", "valid"});
     CHECK(modules[2].name == "check");
-}
-
-TEST_CASE("text-6.1 utf8 validity") {
-    CHECK(utf8::invalid_at("预算绩效 abc") == utf8::npos);
-    CHECK(utf8::invalid_at("") == utf8::npos);
-    CHECK(utf8::invalid_at("ab\xff") == 2);
-    CHECK(utf8::invalid_at("\xc0\x80") == 0);          // overlong NUL
-    CHECK(utf8::invalid_at("x\xed\xa0\x80") == 1);     // surrogate
-    CHECK(utf8::invalid_at("\xf4\x90\x80\x80") == 0);  // past U+10FFFF
-    CHECK(utf8::invalid_at("\xe9\xa2") == 0);          // cut short
-    CHECK(utf8::invalid_at("\xf0\x9f\x98\x80") == utf8::npos);
-}
-
-TEST_CASE("text-6.2 utf8 length, sub and trim") {
-    CHECK(utf8::length("预算绩效") == 4);
-    CHECK(utf8::length("a预b") == 3);
-    CHECK(utf8::sub("预算绩效目标", 2, 3) == "算绩");
-    CHECK(utf8::sub("预算绩效目标", -2, -1) == "目标");
-    CHECK(utf8::sub("预算绩效目标", 5, 100) == "目标");
-    CHECK(utf8::sub("预算绩效目标", 0, 1) == "预");
-    CHECK(utf8::sub("预算", 3, 2).empty());
-    CHECK(utf8::sub("预算", -100, 1) == "预");
-    CHECK(utf8::trim("\xe3\x80\x80 预算 \xe3\x80\x80\t") == "预算");
-    CHECK(utf8::trim("\xef\xbb\xbf\xc2\xa0x y\xe2\x80\x8b") == "x y");
-    CHECK(utf8::trim("   ").empty());
-    CHECK(utf8::trim("无空格") == "无空格");
 }
 
 TEST_CASE("text-6.3 the text module in scripts") {

@@ -1,18 +1,24 @@
-// UTF-8 text by characters, for the `text` script module: Lua's string functions count bytes,
-// and a Chinese form's limits ("at most 200 characters") count characters.
-// Plain C++, no Lua.
+// UTF-8 text by characters: validation, repair, counting, slicing and trimming. The `text`
+// script module exposes it (Lua's string functions count bytes, and a Chinese form's limits
+// count characters); every boundary where outside text enters (script results, findings,
+// JSON output, imported files) validates or repairs with it.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
-namespace formwork::script::utf8 {
+namespace formwork::utf8 {
 
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 // Byte offset of the first malformed sequence (overlong, surrogate, past U+10FFFF, cut
 // short), or npos when the text is valid UTF-8.
 std::size_t invalid_at(std::string_view text);
+
+// The text with every malformed sequence replaced by U+FFFD (one per maximal bad run of
+// bytes); `replaced` (optional) is set when anything was replaced.
+std::string repair(std::string_view text, bool* replaced = nullptr);
 
 // Number of characters (code points). Precondition: valid UTF-8.
 std::size_t length(std::string_view text);
@@ -26,4 +32,4 @@ std::string_view sub(std::string_view text, long long i, long long j);
 // that copy-paste leaves behind. Precondition: valid UTF-8.
 std::string_view trim(std::string_view text);
 
-}  // namespace formwork::script::utf8
+}  // namespace formwork::utf8

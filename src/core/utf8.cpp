@@ -1,7 +1,7 @@
 // UTF-8 decoding, counting, slicing and trimming by characters.
-#include "script/text_utf8.h"
+#include "core/utf8.h"
 
-namespace formwork::script::utf8 {
+namespace formwork::utf8 {
 
 namespace {
 
@@ -52,6 +52,28 @@ std::size_t offset_of(std::string_view text, std::size_t index) {
 
 }  // namespace
 
+std::string repair(std::string_view text, bool* replaced) {
+    std::size_t bad = invalid_at(text);
+    if (replaced) *replaced = bad != npos;
+    if (bad == npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 8);
+    std::size_t at = 0;
+    char32_t cp;
+    while (at < text.size()) {
+        const std::size_t size = decode(text, at, cp);
+        if (size > 0) {
+            out.append(text.substr(at, size));
+            at += size;
+            continue;
+        }
+        out += "\xEF\xBF\xBD";
+        do ++at;
+        while (at < text.size() && decode(text, at, cp) == 0);
+    }
+    return out;
+}
+
 std::size_t invalid_at(std::string_view text) {
     char32_t cp;
     for (std::size_t at = 0; at < text.size();) {
@@ -100,4 +122,4 @@ std::string_view trim(std::string_view text) {
     return text.substr(begin, end - begin);
 }
 
-}  // namespace formwork::script::utf8
+}  // namespace formwork::utf8
