@@ -1,6 +1,8 @@
 // Text and JSON forms of a check report (see check_output.h).
 #include "cli/check_output.h"
 
+#include "cli/json_text.h"
+
 #include <ostream>
 
 namespace formwork::cli {
@@ -80,9 +82,9 @@ void write_report_json(std::ostream& os, const script::CheckReport& report, cons
                        Lang lang) {
     os << "{\n  \"findings\": [";
     for (std::size_t i = 0; i < report.findings.size(); ++i)
-        os << (i ? ",\n    " : "\n    ") << finding_json(report.findings[i], lang).dump();
+        os << (i ? ",\n    " : "\n    ") << json_text(finding_json(report.findings[i], lang), -1);
     os << (report.findings.empty() ? "],\n" : "\n  ],\n");
-    std::string summary = summary_json(report, load_errors).dump(2);
+    std::string summary = json_text(summary_json(report, load_errors));
     for (std::size_t at = summary.find('\n'); at != std::string::npos; at = summary.find('\n', at + 3)) summary.insert(at + 1, "  ");
     os << "  \"summary\": " << summary << "\n}\n";
 }

@@ -21,14 +21,24 @@ namespace formwork::cli {
 
 namespace {
 
+// The store as the engine reads it; a damaged filing is skipped and remembered.
 class StoreSource final : public script::FilingSource {
 public:
-    explicit StoreSource(store::FilingStore& s) : store_(s) {}
-    void for_each(const std::function<void(const Filing&)>& visit) override { store_.for_each(visit); }
+    StoreSource(store::FilingStore& s, Lang lang) : store_(s), lang_(lang) {}
+    void for_each(const std::function<void(const Filing&)>& visit) override {
+        store_.for_each(visit, [&](std::int64_t id, const store::StoreError& e) {
+            damaged.push_back(std::string(lang_ == Lang::Zh ? "填报 " : "filing ") + std::to_string(id) +
+                              (lang_ == Lang::Zh ? " 已损坏，未检查：" : " is damaged and was not checked: ") +
+                              store::describe(e, lang_));
+        });
+    }
     Filing load(std::int64_t id) override { return store_.load(id); }
+
+    std::vector<std::string> damaged;
 
 private:
     store::FilingStore& store_;
+    Lang lang_;
 };
 
 // Scripts that did not load: check scripts, and templates (whose filings cannot be checked).
@@ -78,8 +88,13 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         store::Database db = store::Database::open(path, store::OpenMode::ReadOnly);
         store::FilingStore filings(db);
         if (options.filing) filings.load(*options.filing);  // an unknown id is an error, not an empty report
-        StoreSource source(filings);
+        StoreSource source(filings, ctx.lang);
         report = engine.check_all(source, options);
+        for (auto& d : source.damaged) {
+            ctx.err << "formwork check: " << d << "\n";
+            report.problems.push_back(std::move(d));
+            ++report.summary.skipped_filings;
+        }
     } catch (const store::StoreError& e) {
         ctx.err << "formwork check: " << store::describe(e, ctx.lang) << "\n";
         return kUsage;

@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "script/check_engine.h"
 #include "script/template_registry.h"
 
@@ -46,7 +47,7 @@ int run_checks(Context& ctx, const std::vector<std::string>& argv) {
                                {"templates", nullptr}, {"cases", 0}, {"source", s.file}, {"line", 0},
                                {"status", "error"}, {"error", error}});
         }
-        ctx.out << out.dump(2) << "\n";
+        ctx.out << json_text(out) << "\n";
         return kOk;
     }
     if (engine.scripts().empty()) {

@@ -39,11 +39,19 @@ int run_export(Context& ctx, const std::vector<std::string>& argv) {
     const std::int64_t only = args.has("--filing") ? parse_id(ctx, *args.value("--filing")) : 0;
 
     std::vector<Filing> filings;
+    std::size_t damaged = 0;
     try {
         store::Database db = store::Database::open(db_path, store::OpenMode::ReadOnly);
         store::FilingStore store(db);
         if (only) filings.push_back(store.load(only));
-        else store.for_each([&](const Filing& f) { filings.push_back(f); });
+        else
+            store.for_each([&](const Filing& f) { filings.push_back(f); },
+                           [&](std::int64_t id, const store::StoreError& e) {
+                               ++damaged;
+                               ctx.err << "formwork export: " << ctx.tr("填报 ", "filing ") << id
+                                       << ctx.tr(" 已损坏，未导出：", " is damaged and was not exported: ")
+                                       << store::describe(e, ctx.lang) << "\n";
+                           });
     } catch (const store::StoreError& e) {
         ctx.err << "formwork export: " << store::describe(e, ctx.lang) << "\n";
         return kFailed;
@@ -68,7 +76,7 @@ int run_export(Context& ctx, const std::vector<std::string>& argv) {
         return kFailed;
     }
     ctx.out << ctx.tr("已导出 ", "Exported ") << items.size() << ctx.tr(" 份填报到 ", " filing(s) to ") << *out << "\n";
-    return kOk;
+    return damaged > 0 ? kIncomplete : kOk;
 }
 
 }  // namespace formwork::cli

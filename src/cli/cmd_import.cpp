@@ -10,6 +10,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "cli/filing_json.h"
 #include "core/filing_facts.h"
 #include "io/import_files.h"
@@ -63,6 +64,10 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
     if (!dry_run) {
         try {
             db.emplace(store::Database::open(*db_path, store::OpenMode::CreateOrOpen));
+            if (auto why = io::refuse_damaged_database(*db, ctx.lang)) {
+                ctx.err << "formwork import: " << *why << "\n";
+                return kFailed;
+            }
             filings.emplace(*db);
         } catch (const store::StoreError& e) {
             ctx.err << "formwork import: " << store::describe(e, ctx.lang) << "\n";
@@ -121,7 +126,7 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
     }
 
     if (json) {
-        ctx.out << nlohmann::json{{"files", out_files}, {"filings", imported}, {"failed", failed}, {"dry_run", dry_run}}.dump(2) << "\n";
+        ctx.out << json_text(nlohmann::json{{"files", out_files}, {"filings", imported}, {"failed", failed}, {"dry_run", dry_run}}) << "\n";
     } else {
         ctx.out << ctx.tr("导入 ", "Imported ") << imported << ctx.tr(" 份填报，来自 ", " filings from ")
                 << args.positional().size() - failed << ctx.tr(" 个文件", " files");

@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 #include "store/schema.h"
@@ -27,7 +28,7 @@ int run_info(Context& ctx, const std::vector<std::string>& argv) {
                                 {"schema_version", store::latest_schema_version()},
                                 {"filings", list.size()},
                                 {"templates", by_template}};
-            ctx.out << j.dump(2) << "\n";
+            ctx.out << json_text(j) << "\n";
             return kOk;
         }
         ctx.out << ctx.tr("数据库", "Database") << ": " << path << "\n"

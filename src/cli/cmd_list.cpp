@@ -1,5 +1,7 @@
 // `formwork list --db DB [--json]`: the stored filings, one per line, or for scripts a JSON
-// array of {id, title, template, year, total, expense_total}. Read-only.
+// array of {id, title, template, year, total, expense_total}. Read-only. A damaged filing
+// (stored cells that do not make a filing) is listed with what the index knows, totals null
+// and a "damaged" key saying why; the exit code is then 3.
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -7,6 +9,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "cli/filing_json.h"
 #include "core/text.h"
 #include "script/template_registry.h"
@@ -43,27 +46,43 @@ int run_list(Context& ctx, const std::vector<std::string>& argv) {
         std::map<std::int64_t, store::FilingSummary> stored;
         for (auto& s : filings.list()) stored[s.id] = s;
         nlohmann::json out = nlohmann::json::array();
-        filings.for_each([&](const Filing& f) {
-            const auto spec = registry.find(f.template_id);
-            const store::FilingSummary& s = stored[f.id];
-            out.push_back(summary_json(f, filing_facts(f, spec.get(), s.title, s.year)));
-        });
+        std::size_t damaged = 0;
+        filings.for_each(
+            [&](const Filing& f) {
+                const auto spec = registry.find(f.template_id);
+                const store::FilingSummary& s = stored[f.id];
+                out.push_back(summary_json(f, filing_facts(f, spec.get(), s.title, s.year)));
+            },
+            [&](std::int64_t id, const store::StoreError& e) {
+                // Listed with what the store's index still knows, and marked.
+                ++damaged;
+                const store::FilingSummary& s = stored[id];
+                const std::string why = store::describe(e, ctx.lang);
+                ctx.err << "formwork list: " << ctx.tr("填报 ", "filing ") << id << ctx.tr(" 已损坏：", " is damaged: ") << why << "\n";
+                out.push_back({{"id", id}, {"title", s.title}, {"template", s.template_id},
+                               {"year", s.year.empty() ? nlohmann::json() : nlohmann::json(s.year)}, {"total", nullptr},
+                               {"expense_total", nullptr}, {"damaged", why}});
+            });
+        const int code = damaged > 0 ? kIncomplete : kOk;
         if (args.has("--json")) {
-            ctx.out << out.dump(2) << "\n";
-            return kOk;
+            ctx.out << json_text(out) << "\n";
+            return code;
         }
         if (out.empty()) {
             ctx.out << ctx.tr("数据库中没有填报。", "The database holds no filings.") << "\n";
-            return kOk;
+            return code;
         }
         ctx.out << pad("ID", 6) << pad(ctx.tr("年度", "Year"), 6) << pad(ctx.tr("模板", "Template"), 22)
                 << pad(ctx.tr("总额", "Total"), 10) << pad(ctx.tr("支出合计", "Expenses"), 10) << ctx.tr("名称", "Title") << "\n";
         for (const auto& j : out)
             ctx.out << pad(std::to_string(j["id"].get<std::int64_t>()), 6) << pad(text_of(j["year"]), 6)
                     << pad(j["template"].get<std::string>(), 22) << pad(text_of(j["total"]), 10)
-                    << pad(text_of(j["expense_total"]), 10) << j["title"].get<std::string>() << "\n";
-        ctx.out << ctx.tr("共 ", "") << out.size() << ctx.tr(" 份填报", " filings") << "\n";
-        return kOk;
+                    << pad(text_of(j["expense_total"]), 10) << j["title"].get<std::string>()
+                    << (j.contains("damaged") ? ctx.tr("  【已损坏】", "  [damaged]") : "") << "\n";
+        ctx.out << ctx.tr("共 ", "") << out.size() << ctx.tr(" 份填报", " filings");
+        if (damaged) ctx.out << ctx.tr("，其中 ", ", ") << damaged << ctx.tr(" 份已损坏（formwork doctor 可检查并抢救）", " damaged (formwork doctor checks and salvages)");
+        ctx.out << "\n";
+        return code;
     } catch (const store::StoreError& e) {
         ctx.err << "formwork list: " << store::describe(e, ctx.lang) << "\n";
         return kFailed;

@@ -5,6 +5,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "cli/filing_json.h"
 #include "script/template_registry.h"
 #include "store/database.h"
@@ -38,7 +39,7 @@ void print_filing(Context& ctx, const Filing& f, const FormSpec* spec, const Fil
        << ctx.tr("支出合计", "Expenses") << "：" << (facts.expense_total.is_null() ? "-" : facts.expense_total.get<std::string>())
        << "\n";
     if (!spec) {  // the template is gone: show what is stored, by id
-        os << filing_json(f, facts).dump(2) << "\n";
+        os << json_text(filing_json(f, facts)) << "\n";
         return;
     }
     for (const auto& b : spec->blocks) {
@@ -94,7 +95,7 @@ int run_show(Context& ctx, const std::vector<std::string>& argv) {
             if (s.id == id) title = s.title, year = s.year;
         const auto spec = registry.find(f.template_id);
         const FilingFacts facts = filing_facts(f, spec.get(), title, year);
-        if (args.has("--json")) ctx.out << filing_json(f, facts).dump(2) << "\n";
+        if (args.has("--json")) ctx.out << json_text(filing_json(f, facts)) << "\n";
         else print_filing(ctx, f, spec.get(), facts);
         return kOk;
     } catch (const store::StoreError& e) {

@@ -5,6 +5,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "core/target_value.h"
 
 namespace formwork::cli {
@@ -57,7 +58,7 @@ int run_target(Context& ctx, const std::vector<std::string>& argv) {
         }
         ctx.out << "\n";
     }
-    if (args.has("--json")) ctx.out << out.dump(2) << "\n";
+    if (args.has("--json")) ctx.out << json_text(out) << "\n";
     return kOk;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "script/template_registry.h"
 
 namespace formwork::cli {
@@ -31,7 +32,7 @@ int run_templates(Context& ctx, const std::vector<std::string>& argv) {
             j["error"] = e.ok() ? nlohmann::json() : nlohmann::json(error);
             out.push_back(std::move(j));
         }
-        ctx.out << out.dump(2) << "\n";
+        ctx.out << json_text(out) << "\n";
         return kOk;
     }
     if (registry.entries().empty()) {

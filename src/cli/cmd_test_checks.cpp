@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/json_text.h"
 #include "script/check_engine.h"
 #include "script/template_registry.h"
 
@@ -45,7 +46,7 @@ int run_test_checks(Context& ctx, const std::vector<std::string>& argv) {
         nlohmann::json out = {{"cases", cases},
                               {"summary", {{"cases", results.size()}, {"passed", passed}, {"failed", results.size() - passed},
                                            {"checks_without_cases", without_cases}, {"script_errors", load_errors}}}};
-        ctx.out << out.dump(2) << "\n";
+        ctx.out << json_text(out) << "\n";
         return failed ? kFailed : kOk;
     }
     for (const auto& e : load_errors) ctx.out << ctx.tr("脚本错误  ", "script error  ") << e << "\n";

@@ -44,6 +44,14 @@ const std::vector<Command>& commands() {
          "导出填报：xlsx 或 pdf（按模板的版式），json（可再导入）或 csv（UTF-8 带 BOM 的单元格清单）",
          "export filings: xlsx or pdf (in the template's layout), json (re-importable) or csv (UTF-8 with BOM, one line per cell)",
          run_export},
+        {"doctor", "--db PATH [--salvage OUT.json] [--json]",
+         "检查数据库：SQLite 完整性检查，列出无法读取的填报，并可把全部可读取的填报抢救为 JSON",
+         "examine a database: SQLite's integrity check, the filings that cannot be read, and a salvage of every readable one as JSON",
+         run_doctor,
+         "以只读方式打开，不写入数据库。退出码：0 正常；3 发现问题（已按要求抢救）；1 抢救文件无法写出；2 参数错误。"
+         "抢救出的 JSON 可用 formwork import --db 新数据库 导入。",
+         "Opens the database read-only and never writes to it. Exit codes: 0 sound; 3 problems found (salvaged if "
+         "asked); 1 the salvage could not be written; 2 usage. The salvaged JSON imports with formwork import --db NEW.db."},
     };
     return table;
 }

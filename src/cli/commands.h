@@ -55,5 +55,6 @@ int run_export(Context& ctx, const std::vector<std::string>& args);
 int run_list(Context& ctx, const std::vector<std::string>& args);
 int run_show(Context& ctx, const std::vector<std::string>& args);
 int run_shell(Context& ctx, const std::vector<std::string>& args);
+int run_doctor(Context& ctx, const std::vector<std::string>& args);
 
 }  // namespace formwork::cli

@@ -12,6 +12,20 @@ FileImport read_import_file(const Importer& importer, const std::vector<std::sha
     return importer.import_file(path, template_id);
 }
 
+std::optional<std::string> refuse_damaged_database(const store::Database& db, Lang lang) {
+    std::vector<std::string> problems;
+    try {
+        problems = db.integrity_problems(true, 5);
+    } catch (const store::StoreError& e) {
+        problems.push_back(store::describe(e, lang));
+    }
+    if (problems.empty()) return std::nullopt;
+    std::string first = problems.front();
+    return lang == Lang::Zh ? "数据库 " + db.path() + " 未通过完整性检查（" + first + "），不写入；请先运行 formwork doctor --db " + db.path()
+                            : "the database " + db.path() + " fails its integrity check (" + first +
+                                  "), so nothing is written to it; run formwork doctor --db " + db.path() + " first";
+}
+
 std::optional<std::string> save_imported(store::FilingStore& filings, FileImport& file, Lang lang) {
     try {
         store::FilingStore::Batch batch(filings);

@@ -19,6 +19,11 @@ namespace formwork::io {
 FileImport read_import_file(const Importer& importer, const std::vector<std::shared_ptr<const FormSpec>>& specs,
                             const std::filesystem::path& path, const std::string& template_id = {});
 
+// Before writing into a database: SQLite's quick check. A damaged database is refused (the
+// sentence says so and points at `formwork doctor`) rather than written into, which could
+// spread the damage. nullopt when the file is sound.
+std::optional<std::string> refuse_damaged_database(const store::Database& db, Lang lang);
+
 // Saves the filings of a file that read without error, in one transaction, each with a
 // revision summary naming the file; sets their ids. On a store error nothing of the file
 // stays, the ids are reset, and the sentence describing the error is returned.

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace formwork::io {
@@ -59,14 +60,25 @@ private:
         return *it;
     }
 
-    // A value as filed: a string, or a target's object with its text.
+    // A value as filed: a string, or a target's object with its text. A NUL character would
+    // end the text early in C libraries (the PDF and xlsx writers, SQLite's C strings).
     static std::string text(const Json& j, const std::string& at) {
-        if (j.is_string()) return j.get<std::string>();
+        const Json* s = j.is_string() ? &j : nullptr;
         if (j.is_object()) {
             auto it = j.find("text");
-            if (it != j.end() && it->is_string()) return it->get<std::string>();
+            if (it != j.end() && it->is_string()) s = &*it;
         }
-        throw JsonImportError(at, "应为文本，或带 \"text\" 的对象", "expected text, or an object with \"text\"");
+        if (!s) throw JsonImportError(at, "应为文本，或带 \"text\" 的对象", "expected text, or an object with \"text\"");
+        std::string value = s->get<std::string>();
+        if (value.find('\0') != std::string::npos)
+            throw JsonImportError(at, "文本中含有 NUL 字符（\\u0000）", "the text holds a NUL character (\\u0000)");
+        return value;
+    }
+
+    static int small_integer(const Json& j, const std::string& at) {
+        if (!j.is_number_integer() || j.get<long long>() < 0 || j.get<long long>() > 1000000)
+            throw JsonImportError(at, "应为 0 到 1000000 的整数", "expected an integer from 0 to 1000000");
+        return static_cast<int>(j.get<long long>());
     }
 
     static std::map<std::string, std::string> texts(const Json& j, const std::string& at) {
@@ -82,9 +94,7 @@ private:
         const Json& tpl = member(j, at, "template");
         expect_object(tpl, at + "/template");
         f.template_id = text(member(tpl, at + "/template", "id"), at + "/template/id");
-        const Json& version = member(tpl, at + "/template", "version");
-        if (!version.is_number_integer()) throw JsonImportError(at + "/template/version", "应为整数", "expected an integer");
-        f.template_version = version.get<int>();
+        f.template_version = small_integer(member(tpl, at + "/template", "version"), at + "/template/version");
         if (auto it = j.find("fields"); it != j.end()) f.fields = texts(*it, at + "/fields");
         if (auto it = j.find("tables"); it != j.end()) {
             expect_object(*it, at + "/tables");
@@ -131,25 +141,110 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Follows the parser through the document so that a problem the parser meets (a duplicate
+// key, a number out of range) can be named by its JSON pointer. nlohmann::json keeps the last
+// of two equal keys silently; a filing exported by Formwork never has two, so a second one is
+// an edit gone wrong and is refused.
+class PathTracker {
+public:
+    bool event(int /*depth*/, Json::parse_event_t e, Json& parsed) {
+        using E = Json::parse_event_t;
+        switch (e) {
+            case E::object_start:
+                enter_value();
+                frames_.push_back({true, 0, {}, ""});
+                break;
+            case E::array_start:
+                enter_value();
+                frames_.push_back({false, 0, {}, ""});
+                break;
+            case E::key: {
+                Frame& f = frames_.back();
+                std::string key = parsed.get<std::string>();
+                if (!f.keys.insert(key).second) {
+                    f.key = key;
+                    throw JsonImportError(pointer(), "对象中有重复的键 \"" + key + "\"", "a key given twice in one object: \"" + key + "\"");
+                }
+                f.key = std::move(key);
+                break;
+            }
+            case E::object_end:
+            case E::array_end:
+                frames_.pop_back();
+                break;
+            case E::value:
+                enter_value();
+                break;
+        }
+        return true;
+    }
+
+    // Where the parser is: the member or element being read.
+    std::string pointer() const {
+        std::string p;
+        for (const Frame& f : frames_) {
+            if (f.object) {
+                if (f.key.empty() && f.keys.empty()) break;
+                p += "/" + f.key;
+            } else {
+                p += "/" + std::to_string(f.index == 0 ? 0 : f.index - 1);
+            }
+        }
+        return p.empty() ? "/" : p;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::size_t index;  // arrays: elements begun so far
+        std::set<std::string> keys;
+        std::string key;  // objects: the member being read
+    };
+
+    void enter_value() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+
+    std::vector<Frame> frames_;
+};
+
+std::string line_column(std::string_view content, std::size_t byte) {
+    // byte is 1-based; editors show line:column.
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < byte && i < content.size(); ++i) {
+        if (content[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace
+
 std::vector<Filing> read_filings_json(std::string_view content) {
     if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
     Json doc;
+    PathTracker tracker;
     try {
-        doc = Json::parse(content);
+        doc = Json::parse(content, [&](int depth, Json::parse_event_t e, Json& parsed) { return tracker.event(depth, e, parsed); });
     } catch (const Json::parse_error& e) {
-        // e.byte is 1-based; report line:column, which editors show.
-        std::size_t line = 1, column = 1;
-        for (std::size_t i = 0; i + 1 < e.byte && i < content.size(); ++i) {
-            if (content[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        throw JsonImportError(std::to_string(line) + ":" + std::to_string(column), "不是有效的 JSON", std::string("not valid JSON: ") + e.what());
+        throw JsonImportError(line_column(content, e.byte), "不是有效的 JSON", std::string("not valid JSON: ") + e.what());
+    } catch (const Json::out_of_range& e) {
+        // A number the parser cannot hold (1e400): named by where it stands.
+        throw JsonImportError(tracker.pointer(), "数值超出范围", std::string("a number out of range: ") + e.what());
+    } catch (const Json::exception& e) {
+        throw JsonImportError(tracker.pointer(), "无法读取", e.what());
     }
-    return Reader().read(doc);
+    try {
+        return Reader().read(doc);
+    } catch (const Json::exception& e) {
+        throw JsonImportError("/", "无法读取", e.what());
+    }
 }
 
 std::optional<FileImport> import_json_file(const std::filesystem::path& path,

@@ -97,6 +97,7 @@ void CheckEngine::Impl::batch_filing(const Filing& filing, const BatchOptions& o
     if (!selected) return;
     ++report.summary.filings;
     for (const SlotCheck& c : s->filing_checks) run_filing_check(c, view, report, options.max_notes);
+    retire_boxes();
 }
 
 void CheckEngine::Impl::department_pass(FilingSource& source, const BatchOptions& options,
@@ -155,6 +156,7 @@ void CheckEngine::Impl::department_pass(FilingSource& source, const BatchOptions
         for (const LoadedCheck* c : wanted) {
             const std::size_t before = report.findings.size();
             run(*c, pointers, true, report, options.max_notes);
+            retire_boxes();
             if (!options.filing && !options.template_id) continue;
             // Keep what concerns the selected filings only.
             auto first = report.findings.begin() + static_cast<std::ptrdiff_t>(before);

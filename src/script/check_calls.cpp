@@ -68,6 +68,13 @@ std::optional<ScriptError> CheckEngine::Impl::call_run(const CheckSpec& check, s
     return detail::run_protected(detail::HostAccess::state(host), work, slot->file);
 }
 
+void CheckEngine::Impl::retire_boxes() {
+    for (detail::ViewBox* box : boxes) box->view = nullptr;  // the userdata lives on while a script holds it
+    for (int ref : box_refs) release_ref(ref);
+    boxes.clear();
+    box_refs.clear();
+}
+
 void CheckEngine::Impl::release_ref(int ref) {
     // Released at the start of the next call, when touching the registry is safe.
     if (ref != 0) detail::HostAccess::state(host).released_refs.push_back(ref);

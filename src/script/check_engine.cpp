@@ -227,6 +227,10 @@ Outcome CheckEngine::Impl::run_filing_check(const SlotCheck& c, FilingView& view
 
 CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Filing> department) {
     Impl& m = *impl_;
+    struct Retire {
+        Impl& m;
+        ~Retire() { m.retire_boxes(); }
+    } retire{m};
     CheckReport report;
     report.summary.checks = m.checks.size();
     TemplateSlot* slot = m.slot(filing.template_id);

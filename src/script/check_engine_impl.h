@@ -102,7 +102,10 @@ struct CheckEngine::Impl {
     std::vector<LoadedCheck> checks;
     std::vector<int> spec_caches;  // per script: registry ref of its f:spec() cache, 0 = none
     std::unordered_map<std::string, TemplateSlot> slots;
-    std::vector<detail::ViewBox*> boxes;  // Filing userdata kept in the registry, reused
+    // Filing userdata kept in the registry: reused by the checks of one filing (or group), and
+    // retired after it (retire_boxes), so a Filing a script kept from an earlier run refuses
+    // to be used instead of silently reading whatever filing the box shows now.
+    std::vector<detail::ViewBox*> boxes;
     std::vector<int> box_refs;
     // Failures per check: `live_health` for check_filing (cleared when scripts reload), a fresh
     // one per batch shared with the helpers; `health` is the one in use.
@@ -142,6 +145,7 @@ struct CheckEngine::Impl {
 
     // check_calls.cpp: entering Lua
     void ensure_boxes(std::size_t count);
+    void retire_boxes();
     // Calls the check's run function with the bound views; a failure as a ScriptError.
     std::optional<ScriptError> call_run(const CheckSpec& check, std::size_t views, bool as_group);
     void release_ref(int ref);

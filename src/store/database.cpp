@@ -94,6 +94,18 @@ Database Database::open(const std::string& path, OpenMode mode, const OpenOption
     return db;
 }
 
+std::vector<std::string> Database::integrity_problems(bool quick, int max) const {
+    const std::string sql = std::string(quick ? "PRAGMA quick_check(" : "PRAGMA integrity_check(") + std::to_string(max) + ")";
+    Statement s(db_, path_, sql, Action::Read);
+    auto q = s.use();
+    std::vector<std::string> problems;
+    while (q.step()) {
+        std::string line = q.text(0);
+        if (line != "ok") problems.push_back(std::move(line));
+    }
+    return problems;
+}
+
 Database::Database(sqlite3* db, std::string path, bool read_only)
     : db_(db), path_(std::move(path)), read_only_(read_only) {}
 

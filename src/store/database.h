@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "store/store_error.h"
 
@@ -36,6 +37,11 @@ public:
 
     const std::string& path() const { return path_; }
     bool read_only() const { return read_only_; }
+
+    // SQLite's own check of the file (PRAGMA integrity_check, or the faster quick_check that
+    // skips index contents): the problems it lists, empty when the file is sound. At most
+    // `max` lines. Throws StoreError when the check itself cannot run.
+    std::vector<std::string> integrity_problems(bool quick = false, int max = 100) const;
 
     // For src/store only.
     sqlite3* handle() const { return db_; }

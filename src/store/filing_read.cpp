@@ -1,6 +1,7 @@
 // Reading: a filing from its stored cells, the revision list, and earlier contents rebuilt by
 // undoing later changes.
 #include <charconv>
+#include <optional>
 
 #include "store/filing_store_impl.h"
 
@@ -89,14 +90,22 @@ std::vector<RevisionInfo> FilingStore::revisions(std::int64_t filing_id) {
     return out;
 }
 
-void FilingStore::for_each(const std::function<void(const Filing&)>& visit) {
+void FilingStore::for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged) {
     ReadTransaction snapshot(impl_->tx);
     auto q = impl_->all_cells.use();
     FilingCells cells;
     std::int64_t current = 0;
     auto flush = [&] {
-        if (current != 0) visit(filing_from_stored(std::move(cells), current, impl_->path));
+        if (current == 0) return;
+        std::optional<Filing> f;
+        try {
+            f.emplace(filing_from_stored(std::move(cells), current, impl_->path));
+        } catch (const StoreError& e) {
+            if (!damaged || e.code() != StoreError::Code::BadData) throw;
+            damaged(current, e);
+        }
         cells.clear();
+        if (f) visit(*f);
     };
     while (q.step()) {
         const std::int64_t id = q.int64(0);

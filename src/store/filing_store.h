@@ -79,7 +79,11 @@ public:
     // Every stored filing in id order, read in one pass over one snapshot (for batch
     // checks). `visit` may read through the other members; saving belongs after the pass,
     // since the pass holds a read transaction that a write cannot always upgrade.
-    void for_each(const std::function<void(const Filing&)>& visit);
+    // A filing whose stored cells do not make a filing (StoreError BadData: a damaged row) is
+    // given to `damaged` with the error and skipped, so one bad filing does not hide the
+    // others; without a `damaged` handler the error is thrown.
+    using DamagedHandler = std::function<void(std::int64_t id, const StoreError& error)>;
+    void for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged = {});
 
     // Many saves as one transaction, e.g. an import: one durable commit for all of them
     // instead of one each. Rolled back unless committed; an id a save assigned inside a

@@ -51,6 +51,7 @@ void ImportJob::start(const std::string& db_path, std::vector<std::string> files
                 if (e.ok()) specs.push_back(e.spec);
             io::Importer importer(specs);
             store::Database db = store::Database::open(db_path, store::OpenMode::OpenExisting);
+            if (auto why = io::refuse_damaged_database(db, lang)) throw std::runtime_error(*why);
             store::FilingStore filings(db);
             for (const auto& path : files) {
                 {
