@@ -3,6 +3,7 @@
 
 #include "core/filing_facts.h"
 
+#include <algorithm>
 #include <exception>
 #include <vector>
 
@@ -15,13 +16,21 @@ std::string describe_error(const std::exception& e, Lang lang) {
     return e.what();
 }
 
+// A database the user may not write (a colleague's file, a read-only share) still opens, for
+// viewing; every other refusal stands.
+store::Database open_database(const std::string& path) {
+    try {
+        return store::Database::open(path, store::OpenMode::CreateOrOpen);
+    } catch (const store::StoreError& e) {
+        if (e.code() != store::StoreError::Code::ReadOnly) throw;
+        return store::Database::open(path, store::OpenMode::ReadOnly);
+    }
+}
+
 }  // namespace
 
 App::App(const ShellOptions& options)
-    : lang(options.lang),
-      db(store::Database::open(options.db_path, store::OpenMode::CreateOrOpen)),
-      store(db),
-      drafts(db) {
+    : lang(options.lang), db(open_database(options.db_path)), store(db), drafts(db) {
     templates.refresh();
     try {
         recovered_drafts = drafts.list();
@@ -85,8 +94,22 @@ void App::open_filing(std::int64_t id) {
     }
 }
 
+bool App::refuse_if_read_only() {
+    if (!db.read_only()) return false;
+    status_message = tr(Str::ReadOnlyRefused);
+    return true;
+}
+
+std::size_t App::script_error_count() const {
+    std::size_t n = 0;
+    for (const auto& t : templates.entries()) n += t.errors.empty() ? 0 : 1;
+    for (const auto& s : checks->scripts()) n += s.errors.empty() ? 0 : 1;
+    return n;
+}
+
 bool App::save() {
     if (!session) return false;
+    if (refuse_if_read_only()) return false;
     if (!session->dirty()) {
         status_message = tr(Str::NothingToSave);
         return true;
@@ -134,7 +157,7 @@ void App::duplicate_open() {
 }
 
 void App::delete_open() {
-    if (!session) return;
+    if (!session || refuse_if_read_only()) return;
     try {
         if (session->filing().id != 0) store.remove(session->filing().id);
         discard_edits();
@@ -176,7 +199,7 @@ void App::discard_edits() {
 
 void App::autosave(bool now_please) {
     const auto now = std::chrono::steady_clock::now();
-    if (!session || !session->dirty() || session->version() == drafted_version_ ||
+    if (!session || db.read_only() || !session->dirty() || session->version() == drafted_version_ ||
         (!now_please && now - last_autosave_ < std::chrono::seconds(3)))
         return;
     last_autosave_ = now;
@@ -247,9 +270,17 @@ std::vector<Problem> App::run_checks(const Filing& filing) {
         if (f.severity == script::Severity::Error) ++tally.errors;
         else if (f.severity == script::Severity::Warning) ++tally.warnings;
     }
-    for (const auto& n : report.notes)
+    for (const auto& n : report.notes) {
         if (n.outcome == script::Outcome::ScriptError || n.outcome == script::Outcome::Stopped)
             out.push_back({"error", n.check, "", n.detail, n.detail});
+        else if (n.outcome == script::Outcome::SwitchedOff)
+            out.push_back({"error", n.check, "", ui::tr(Str::SwitchedOffNote, Lang::Zh), ui::tr(Str::SwitchedOffNote, Lang::En)});
+    }
+    // A check switched off earlier (its note came with the run that switched it off) stays
+    // visible while it is off.
+    for (const auto& id : checks->switched_off())
+        if (std::none_of(out.begin(), out.end(), [&](const Problem& p) { return p.check == id && p.path.empty(); }))
+            out.push_back({"error", id, "", ui::tr(Str::SwitchedOffNote, Lang::Zh), ui::tr(Str::SwitchedOffNote, Lang::En)});
     if (filing.id != 0) counts.set(filing.id, tally);
     return out;
 }

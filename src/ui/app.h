@@ -121,6 +121,11 @@ public:
     // Runs the engine's checks on a filing (the default checker).
     std::vector<Problem> run_checks(const Filing& filing);
 
+    // A read-only database (opened for viewing): says so in the status and returns true.
+    bool refuse_if_read_only();
+    // Template and check script files that have errors (shown on the main screen).
+    std::size_t script_error_count() const;
+
     // Title and year of the open filing, as its template defines them.
     std::string title_of(const Filing& f, const FormSpec* spec) const;
     std::string year_of(const Filing& f, const FormSpec* spec) const;

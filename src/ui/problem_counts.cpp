@@ -17,8 +17,8 @@ struct Cancelled {};
 class CancellableSource final : public script::FilingSource {
 public:
     CancellableSource(store::FilingStore& s, const std::atomic<bool>& cancel, std::map<std::int64_t, std::string>& departments,
-                      std::vector<Filing>& headers)
-        : store_(s), cancel_(cancel), departments_(departments), headers_(headers) {}
+                      std::vector<Filing>& headers, std::map<std::int64_t, FilingCounts>& counts)
+        : store_(s), cancel_(cancel), departments_(departments), headers_(headers), counts_(counts) {}
     void for_each(const std::function<void(const Filing&)>& visit) override {
         store_.for_each([&](const Filing& f) {
             if (cancel_.load()) throw Cancelled{};
@@ -35,7 +35,7 @@ public:
             header.fields = f.fields;
             headers_.push_back(std::move(header));
             visit(f);
-        });
+        }, [&](std::int64_t id, const store::StoreError&) { counts_[id].damaged = true; });
     }
     Filing load(std::int64_t id) override {
         if (cancel_.load()) throw Cancelled{};
@@ -47,6 +47,7 @@ private:
     const std::atomic<bool>& cancel_;
     std::map<std::int64_t, std::string>& departments_;
     std::vector<Filing>& headers_;
+    std::map<std::int64_t, FilingCounts>& counts_;
 };
 
 }  // namespace
@@ -78,7 +79,7 @@ void ProblemCounter::start(const std::string& db_path) {
             script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
             engine.refresh();
             std::vector<Filing> headers;
-            CancellableSource source(filings, cancel_, departments, headers);
+            CancellableSource source(filings, cancel_, departments, headers, counts);
             const script::CheckReport report = engine.check_all(source);
             for (const Filing& h : headers) {
                 if (std::string key = engine.department_of(h); !key.empty()) by_key.emplace(std::move(key), h.id);

@@ -20,6 +20,7 @@ namespace formwork::ui {
 struct FilingCounts {
     int errors = 0;
     int warnings = 0;
+    bool damaged = false;  // the stored filing cannot be read (see formwork doctor)
 };
 
 class ProblemCounter {

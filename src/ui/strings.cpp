@@ -121,6 +121,13 @@ constexpr Row kRows[] = {
     {Str::Ms, "毫秒", "ms"},
     {Str::ImportFilingsUnit, " 份填报", " filings"},
     {Str::Close, "关闭", "Close"},
+    {Str::Damaged, "已损坏", "damaged"},
+    {Str::DamagedTip, "此填报的存储内容无法读取；运行 formwork doctor --db 数据库 可检查并抢救其余填报",
+     "This filing's stored content cannot be read; formwork doctor --db DB examines the database and salvages the rest"},
+    {Str::ReadOnlyDb, "只读", "read-only"},
+    {Str::ReadOnlyRefused, "数据库以只读方式打开，不能保存或修改", "The database is open read-only: nothing can be saved or changed"},
+    {Str::ScriptErrorsNote, "个模板或检查脚本有错误（视图 > 模板与检查）", "template or check scripts have errors (View > Templates and checks)"},
+    {Str::SwitchedOffNote, "已停用：连续 3 次出错或超限，脚本文件修改后重新启用", "switched off: failed 3 times; re-enabled when its file changes"},
 };
 
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");

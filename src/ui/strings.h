@@ -29,6 +29,7 @@ enum class Str {
     ExportUnsavedNote,
     TemplateMissing, Error, Warning, Info, Ms,
     ImportFilingsUnit, Close,
+    Damaged, DamagedTip, ReadOnlyDb, ReadOnlyRefused, ScriptErrorsNote, SwitchedOffNote,
     Count_  // keep last
 };
 

@@ -97,6 +97,11 @@ void draw_filings(App& app) {
             ImGui::TextUnformatted(s.year.c_str());
             ImGui::TableNextColumn();
             if (const auto c = app.counts.count_of(s.id)) {
+                if (c->damaged) {
+                    ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::Damaged));
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::DamagedTip));
+                    continue;
+                }
                 if (c->errors) ImGui::TextColored(severity_color("error"), "%d", c->errors);
                 if (c->warnings) {
                     if (c->errors) ImGui::SameLine(0, 4);

@@ -70,7 +70,7 @@ void draw_import_dialog(App& app) {
     ImGui::BeginDisabled(job.running());
     if (ImGui::Button(app.tr(Str::ImportRun))) {
         auto files = import_paths(d.typed);
-        if (!files.empty()) {
+        if (!files.empty() && !app.refuse_if_read_only()) {
             d.refreshed = false;
             job.start(app.db.path(), std::move(files), app.lang);
         }
