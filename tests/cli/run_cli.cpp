@@ -3,9 +3,11 @@
 #include "run_cli.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -22,12 +24,13 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-CliResult run_cli(const std::vector<std::string>& args) {
+CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
     char out_tmpl[] = "/tmp/formwork-cli-out-XXXXXX";
     char err_tmpl[] = "/tmp/formwork-cli-err-XXXXXX";
     const int out_fd = mkstemp(out_tmpl);
     const int err_fd = mkstemp(err_tmpl);
     if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+    const auto start = std::chrono::steady_clock::now();
     const pid_t pid = fork();
     if (pid == 0) {
         dup2(out_fd, 1);
@@ -41,14 +44,19 @@ CliResult run_cli(const std::vector<std::string>& args) {
         unsetenv("FORMWORK_LANG");
         unsetenv("DISPLAY");  // the shell must never open a window from a CLI test
         setenv("HOME", "/tmp/formwork-cli-home", 1);
+        for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
         execv(binary.c_str(), argv.data());
         _exit(127);
     }
     int status = 0;
-    waitpid(pid, &status, 0);
+    struct rusage usage {};
+    wait4(pid, &status, 0, &usage);
     close(out_fd);
     close(err_fd);
     CliResult r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.max_rss_kb = usage.ru_maxrss;
+    r.signaled = WIFSIGNALED(status);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.out = slurp(out_tmpl);
     r.err = slurp(err_tmpl);
