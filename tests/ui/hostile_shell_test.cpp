@@ -6,6 +6,8 @@
 // in this process: a signal would end the test run.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -85,5 +87,45 @@ TEST_CASE("hostile-2.1 the shell with every hostile script installed: starts, ch
     // Loading ~75 hostile scripts (each at most the 200 ms limit, most far less), the batch
     // count in the background, and six rounds of live checks.
     CHECK(seconds < 0.2 * 2 * static_cast<double>(payloads.size()) + 10);
+    unsetenv("XDG_DATA_HOME");
+}
+
+TEST_CASE("damaged-2.1 the shell on a database with one damaged filing: marks it, opens the others") {
+    UserFolder user;  // empty user folders: only the shipped scripts
+    setenv("XDG_DATA_HOME", user.root.c_str(), 1);
+    const std::string db = (user.root / "damaged.db").string();
+    { store::Database created = store::Database::open(db, store::OpenMode::CreateOrOpen); }
+    ImportJob job;
+    job.start(db, import_paths(FORMWORK_SEEDS_DIR), Lang::Zh);
+    job.wait();
+    {
+        sqlite3* h = nullptr;
+        REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(h,
+                             "UPDATE filing_cells SET path = 't/expenses/x/full_year' WHERE filing_id = 27 AND path = "
+                             "(SELECT path FROM filing_cells WHERE filing_id = 27 AND path LIKE 't/%' LIMIT 1)",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(h);
+    }
+    ShellOptions options;
+    options.db_path = db;
+    App app(options);
+    app.counts.wait();
+    REQUIRE(app.filings.size() == 30);
+    const auto damaged = app.counts.count_of(27);
+    REQUIRE(damaged);
+    CHECK(damaged->damaged);
+    const auto other = app.counts.count_of(1);
+    REQUIRE(other);
+    CHECK_FALSE(other->damaged);
+    CHECK(other->errors > 0);  // the batch count went on past the damaged filing
+    app.open_filing(27);
+    CHECK_FALSE(app.session);
+    CHECK(app.status_message.find("filing 27") != std::string::npos);
+    draw_headless_frames(app, 2);
+    app.open_filing(1);
+    REQUIRE(app.session);
+    draw_headless_frames(app, 2);
+    CHECK_FALSE(app.problems.empty());
     unsetenv("XDG_DATA_HOME");
 }
