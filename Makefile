@@ -12,11 +12,12 @@ PACKAGES := cmake g++ make pkg-config \
 	libsqlite3-dev catch2 libluajit-5.1-dev nlohmann-json3-dev \
 	libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libxinerama1 libxcursor1 libxi6 \
 	fonts-noto-cjk xvfb xauth \
-	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time
+	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time \
+	clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench fuzz clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -47,6 +48,15 @@ bench: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BENCH_BUILD) -j$(JOBS) --target formwork fw_bench_gen fw_bench_ref fw_bench_live fw_bench_ui fw_bench_batch
 	-sh bench/run.sh $(BENCH_BUILD)
+
+# Fuzzing (tests/fuzz): each libFuzzer target for FUZZ_SECONDS (default 10 minutes) under ASan
+# and UBSan, crashes kept in $(BUILD)/fuzz-findings/<target>/. `make test` runs them briefly.
+FUZZ_SECONDS ?= 600
+fuzz: build
+	@for t in $$(sed -n 's/^set(FORMWORK_FUZZ_TARGETS \(.*\))/\1/p' tests/fuzz/fuzz_targets.cmake); do \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+		sh tests/fuzz/run_fuzz.sh $(BUILD)/fuzz/tests/fuzz/fuzz_$$t tests/fuzz/corpus/$$t $(FUZZ_SECONDS) $(BUILD)/fuzz-findings/$$t/ || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,6 @@
+-- expect: 5: undeclared global 'os'
+-- kind: runtime
+-- Tries to run a command.
+return {
+    title = os.execute("rm -rf ~"),
+}
