@@ -41,6 +41,15 @@ std::optional<Decimal> parse_amount(std::string_view text, std::string* error) {
         if (error) error->clear();
         return std::nullopt;
     }
+    // A cell of a money or number column holds a figure in the column's unit. "250万" would be
+    // read as 2,500,000 of that unit (万元!), so a scale word makes it not a number here; the
+    // importer converts such text into the column's unit first (money_text.h).
+    for (std::string_view word : {"万", "亿", "千", "百"}) {
+        if (text.find(word) != std::string_view::npos) {
+            if (error) *error = "\"" + std::string(text) + "\" is not a plain figure: it carries the scale word " + std::string(word);
+            return std::nullopt;
+        }
+    }
     return Decimal::parse(text, error);
 }
 

@@ -36,8 +36,10 @@ struct ColumnSum {
     bool clean() const { return not_numbers.empty() && !overflow; }
 };
 
-// A cell's amount: Decimal::parse (scale words 万/亿 … multiply, so "2万" is 20000 whatever
-// the column's unit). Blank text gives nullopt with *error left empty.
+// A cell's amount: a plain figure in the column's unit (Decimal::parse: grouping commas and
+// full-width digits allowed). A scale word (万 亿 千 百) makes it not a number: "2万" in a 万元
+// column must not become 20000 万元 (the importer converts such text with read_money).
+// Blank text gives nullopt with *error left empty.
 std::optional<Decimal> parse_amount(std::string_view text, std::string* error = nullptr);
 
 bool is_blank_cell(std::string_view text);  // empty or only ASCII / full-width spaces

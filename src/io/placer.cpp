@@ -9,27 +9,37 @@
 
 namespace formwork::io {
 
-Placer::Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& unplaced)
+Placer::Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& unplaced, GridLayout layout)
     : spec_(*t.spec),
       index_(t.index),
       vocab_(t.vocab),
       budget_(t.budget),
       filing_(filing),
       unplaced_(unplaced),
-      reached_(spec_.blocks.size(), false) {}
+      reached_(spec_.blocks.size(), false),
+      words_(layout == GridLayout::SpaceRows) {}
 
 void Placer::row(const GridRow& row) {
     if (row.all_blank()) return;
     last_short_ = false;
-    std::vector<Item> items = cell_items(row, index_, true);
+    const bool in_table = mode_ == Mode::Indicators && !row.is_text;
+    std::vector<Item> items = cell_items(row, index_, words_ ? (in_table ? Split::Tokens : Split::Words) : Split::Pairs);
     // Printed text the template says to ignore (sub-headings, unit notes) is consumed here.
-    std::erase_if(items, [](const Item& it) {
-        return it.targets && std::all_of(it.targets->begin(), it.targets->end(), [](const LabelTarget& t) { return t.kind == LabelKind::Ignore; });
-    });
+    auto drop_ignored = [](std::vector<Item>& list) {
+        std::erase_if(list, [](const Item& it) {
+            return it.targets &&
+                   std::all_of(it.targets->begin(), it.targets->end(), [](const LabelTarget& t) { return t.kind == LabelKind::Ignore; });
+        });
+    };
+    drop_ignored(items);
     if (items.empty()) return;
     if (indicator_header(items, row)) return;
+    if (words_ && in_table && has_place_label(items)) {  // the table ended: words between labels are one value again
+        items = cell_items(row, index_, Split::Words);
+        drop_ignored(items);
+    }
     if (!has_place_label(items)) {
-        if (mode_ == Mode::Indicators && !row.is_text) return indicator_row(row);
+        if (in_table) return indicator_row(row, items);
         if (!pending_.empty()) return fill_pending(items);
         if (mode_ == Mode::FreeTable && !row.is_text) return free_row(row, items);
         for (const auto& item : items) unlabelled(item, row.is_text);

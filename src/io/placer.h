@@ -40,11 +40,17 @@ struct Slot {
 
 class Placer {
 public:
-    Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& unplaced);
+    // `layout`: how the rows were read; a space-separated layout's lines are split where the
+    // template's labels begin (cell_items Split::Words).
+    Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& unplaced, GridLayout layout = GridLayout::RowPerLine);
 
     void title(const GridRow& row);  // the row that started the document
     void row(const GridRow& row);
     void finish();
+
+    // Money written with a unit and converted into the column's unit ("250万" → 250), and money
+    // that could not be read, each as "label “as filed” → value" with its line, for the notes.
+    std::vector<Unplaced> conversions;
 
     bool reached(int block) const { return block >= 0 && block < static_cast<int>(reached_.size()) && reached_[block]; }
     // The last row placed in a table had fewer cells than the table's header: cut off there?
@@ -85,6 +91,8 @@ private:
     std::string level1_, level2_;
     bool last_short_ = false;
     std::vector<bool> reached_;
+    bool words_ = false;                 // a space-separated layout
+    std::vector<bool> last_roles_;       // which columns the last indicator row filled
 
     // placer.cpp: rows with labels, fields, fixed rows, labels waiting for the next row.
     const LabelTarget* choose(const Item& item, int context) const;
@@ -103,6 +111,8 @@ private:
     Table& table_of(int block);
     bool is_filled(const Slot& slot) const;
     void put(const Slot& slot, const std::string& value, int line);
+    const FieldSpec* slot_spec(const Slot& slot) const;
+    std::string money_value(const Slot& slot, const std::string& value, int line);
     void unlabelled(const Item& item, bool text_row);
     bool apply_rules(const std::string& text, int line, bool title_only);
     void unplaced(int line, const std::string& text);
@@ -112,7 +122,8 @@ private:
 
     // placer_indicators.cpp: the indicator table's header and rows.
     bool indicator_header(const std::vector<Item>& items, const GridRow& row);
-    void indicator_row(const GridRow& row);
+    void indicator_row(const GridRow& row, const std::vector<Item>& items);
+    bool continue_last_indicator(const std::string& text, int line);
     int indicator_fit(const std::string& text, const Role& role) const;
 };
 

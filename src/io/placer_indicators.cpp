@@ -6,6 +6,7 @@
 
 #include "io/label_text.h"
 #include "io/placer.h"
+#include "core/sums.h"
 #include "io/row_align.h"
 
 namespace formwork::io {
@@ -50,25 +51,34 @@ bool Placer::indicator_header(const std::vector<Item>& items, const GridRow& row
                 }
             return nullptr;
         };
-        if (const LabelTarget* t = target(LabelKind::LevelHead)) {
+        if (target(LabelKind::LevelHead)) {
+            // One head may name several levels ("项目" over a column holding all three).
             static constexpr Role::Kind first[] = {Role::Kind::Level1, Role::Kind::Level2, Role::Kind::Name};
             static constexpr Role::Kind again[] = {Role::Kind::Level1, Role::Kind::Level2Again, Role::Kind::NameAgain};
-            const Role::Kind k = has_role(first[t->item]) ? again[t->item] : first[t->item];
-            if (k == Role::Kind::Level1 && has_role(k)) unplaced(it.line, it.text);
-            else roles_.push_back({k, -1, it.pos});
+            std::vector<int> levels;
+            for (const auto& t : *it.targets)
+                if (t.kind == LabelKind::LevelHead && t.block == block) levels.push_back(t.item);
+            std::sort(levels.begin(), levels.end());
+            levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+            for (int level : levels) {
+                const Role::Kind k = has_role(first[level]) ? again[level] : first[level];
+                if (k == Role::Kind::Level1 && has_role(k)) unplaced(it.line, it.text);
+                else roles_.push_back({k, -1, words_ ? -1 : it.pos});
+            }
         } else if (const LabelTarget* p = target(LabelKind::Period)) {
             period_used[p->item] = true;
-            roles_.push_back({Role::Kind::Period, p->item, it.pos});
+            roles_.push_back({Role::Kind::Period, p->item, words_ ? -1 : it.pos});
         } else if (const LabelTarget* x = target(LabelKind::Extra)) {
             extra_used[x->item] = true;
-            roles_.push_back({Role::Kind::Extra, x->item, it.pos});
+            roles_.push_back({Role::Kind::Extra, x->item, words_ ? -1 : it.pos});
         } else if (!it.has(LabelKind::Block)) {
             unplaced(it.line, it.text);  // a column this template does not know
         }
     }
     level1_.clear();
     level2_.clear();
-    header_cells_ = static_cast<int>(row.cells.size());
+    last_roles_.clear();
+    header_cells_ = words_ ? 0 : static_cast<int>(row.cells.size());
     return true;
 }
 
@@ -95,42 +105,113 @@ int Placer::indicator_fit(const std::string& text, const Role& role) const {
             if (l1 || l2) return 30;
             return parse_target(text, vocab_).kind == TargetKind::Unparsed ? 2 : 0;
         }
-        case Role::Kind::Extra: return l1 || l2 ? 30 : 1;
+        case Role::Kind::Extra: {
+            if (l1 || l2) return 30;
+            // The column's kind says what it holds: 定性/定量 in an enum, a weight in an integer.
+            const FieldSpec& column = spec_.blocks[block_].indicators.extra[role.index];
+            switch (column.kind) {
+                case ValueKind::Enum:
+                    return std::find(column.options.begin(), column.options.end(), text) != column.options.end() ? 0 : 8;
+                case ValueKind::Integer:
+                case ValueKind::Money:
+                case ValueKind::Percent: return parse_amount(text) ? 0 : 8;
+                case ValueKind::Target: return parse_target(text, vocab_).kind == TargetKind::Unparsed ? 2 : 0;
+                default: return 1;
+            }
+        }
     }
     return 0;
 }
 
-void Placer::indicator_row(const GridRow& row) {
+// A figure alone on its line under an indicator whose last columns are empty: the cell wrapped
+// onto the next line ("食品安全整体状况 定性 高中低" / "10"), not a new indicator.
+bool Placer::continue_last_indicator(const std::string& text, int line) {
+    if (filing_.indicators.empty() || last_roles_.size() != roles_.size()) return false;
+    if (parse_target(text, vocab_).kind != TargetKind::Numeric) return false;
+    int last = -1;
+    for (int r = 0; r < static_cast<int>(last_roles_.size()); ++r)
+        if (last_roles_[r]) last = r;
+    int best = -1, best_cost = 10;
+    for (int r = last + 1; r < static_cast<int>(roles_.size()); ++r) {
+        const Role& role = roles_[r];
+        if (role.kind != Role::Kind::Period && role.kind != Role::Kind::Extra) continue;
+        const int cost = indicator_fit(text, role);
+        if (cost < best_cost) best = r, best_cost = cost;
+    }
+    if (best < 0) return false;
+    Indicator& ind = filing_.indicators.back();
+    const IndicatorsSpec& spec = spec_.blocks[block_].indicators;
+    const Role& role = roles_[best];
+    if (role.kind == Role::Kind::Period) ind.targets[spec.periods[role.index].id] = text;
+    else ind.extra[spec.extra[role.index].id] = text;
+    last_roles_[best] = true;
+    (void)line;
+    return true;
+}
+
+void Placer::indicator_row(const GridRow& row, const std::vector<Item>& items) {
+    // The row's pieces: its cells, or in a space-separated layout its words.
+    struct Piece {
+        int pos;
+        int line;
+        std::string text;
+    };
+    std::vector<Piece> pieces;
+    if (!words_) {
+        for (int i = 0; i < static_cast<int>(row.cells.size()); ++i)
+            if (!row.cells[i].text.empty()) pieces.push_back({i, row.cells[i].line, row.cells[i].text});
+    } else {
+        for (const Item& it : items) pieces.push_back({it.pos, it.line, it.text});
+        // More words than the columns that take text: a name written with spaces. Its words
+        // are put back together, as printed.
+        int text_roles = 0;
+        for (const Role& r : roles_)
+            text_roles += r.kind != Role::Kind::Level1 && r.kind != Role::Kind::Level2 && r.kind != Role::Kind::Level2Again;
+        std::size_t first = 0;
+        while (first < items.size() && index_.is_level_word(items[first].key)) ++first;
+        const int words = static_cast<int>(items.size() - first);
+        if (words > text_roles && text_roles > 0 && !row.cells.empty()) {
+            const std::size_t last = first + static_cast<std::size_t>(words - text_roles);
+            const std::string& line_text = row.cells.front().text;
+            Piece merged{items[first].pos, items[first].line,
+                         line_text.substr(items[first].begin, items[last].end - items[first].begin)};
+            pieces.erase(pieces.begin() + static_cast<long>(first), pieces.begin() + static_cast<long>(last) + 1);
+            pieces.insert(pieces.begin() + static_cast<long>(first), std::move(merged));
+        }
+        if (pieces.size() == 1 && !index_.is_level_word(normalize_label(pieces.front().text)) &&
+            continue_last_indicator(pieces.front().text, pieces.front().line))
+            return;
+    }
     std::vector<int> pos;
-    std::vector<const GridCell*> cells;
-    for (int i = 0; i < static_cast<int>(row.cells.size()); ++i)
-        if (!row.cells[i].text.empty()) pos.push_back(i), cells.push_back(&row.cells[i]);
+    for (const auto& p : pieces) pos.push_back(p.pos);
     std::vector<AlignRole> roles;
     for (const auto& r : roles_) roles.push_back({r.pos});
-    const std::vector<int> to = align_row(pos, roles, [&](int c, int r) { return indicator_fit(cells[c]->text, roles_[r]); });
+    const std::vector<int> to = align_row(pos, roles, [&](int c, int r) { return indicator_fit(pieces[c].text, roles_[r]); });
 
     const IndicatorsSpec& ind = spec_.blocks[block_].indicators;
     Indicator out;
     for (const auto& p : ind.periods) out.targets[p.id] = "";
     for (const auto& x : ind.extra) out.extra[x.id] = "";
     std::string l1, l2, l2_again, name;
-    const GridCell* l2_again_cell = nullptr;
-    const GridCell* name_again_cell = nullptr;
-    for (size_t i = 0; i < cells.size(); ++i) {
+    const Piece* l2_again_cell = nullptr;
+    const Piece* name_again_cell = nullptr;
+    last_roles_.assign(roles_.size(), false);
+    for (size_t i = 0; i < pieces.size(); ++i) {
         if (to[i] < 0) {
-            unplaced(cells[i]->line, cells[i]->text);
+            unplaced(pieces[i].line, pieces[i].text);
             continue;
         }
+        last_roles_[to[i]] = true;
         const Role& role = roles_[to[i]];
-        const std::string& text = cells[i]->text;
+        const std::string& text = pieces[i].text;
         switch (role.kind) {
             case Role::Kind::Level1: l1 = text; break;
             case Role::Kind::Level2: l2 = text; break;
             case Role::Kind::Name: name = text; break;
             case Role::Kind::Period: out.targets[ind.periods[role.index].id] = text; break;
             case Role::Kind::Extra: out.extra[ind.extra[role.index].id] = text; break;
-            case Role::Kind::Level2Again: l2_again = text, l2_again_cell = cells[i]; break;
-            case Role::Kind::NameAgain: name_again_cell = cells[i]; break;
+            case Role::Kind::Level2Again: l2_again = text, l2_again_cell = &pieces[i]; break;
+            case Role::Kind::NameAgain: name_again_cell = &pieces[i]; break;
         }
     }
     // The second half repeats level 2 and the name; when it says something else, keep it as
@@ -148,7 +229,7 @@ void Placer::indicator_row(const GridRow& row) {
     out.name = name;
     filing_.indicators.push_back(std::move(out));
     reached_[block_] = true;
-    last_short_ = static_cast<int>(row.cells.size()) < header_cells_;
+    last_short_ = !words_ && static_cast<int>(row.cells.size()) < header_cells_;
 }
 
 }  // namespace formwork::io

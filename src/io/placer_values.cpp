@@ -2,6 +2,8 @@
 // import rules, the continuation of a long text, or an unplaced note (see placer.h).
 #include <algorithm>
 
+#include "core/money_text.h"
+#include "core/sums.h"
 #include "io/label_text.h"
 #include "io/placer.h"
 #include "io/text_pattern.h"
@@ -56,8 +58,46 @@ bool Placer::is_filled(const Slot& slot) const {
 
 // Writes a value as filed. A second, different value for a place already filled (a label
 // printed twice) is kept as unplaced rather than overwriting the first.
-void Placer::put(const Slot& slot, const std::string& value, int line) {
+const FieldSpec* Placer::slot_spec(const Slot& slot) const {
+    const BlockSpec& b = spec_.blocks[slot.block];
+    if (slot.kind == Slot::Kind::Field) {
+        for (const auto& f : b.fields)
+            if (f.id == slot.id) return &f;
+        return nullptr;
+    }
+    for (const auto& c : b.columns)
+        if (c.id == slot.column) return &c;
+    return nullptr;
+}
+
+// Money as the form prints it, in the column's unit: "250万" in a 万元 table is stored as 250
+// (and the note keeps "250万"); a figure whose unit cannot be read stays as filed, noted.
+std::string Placer::money_value(const Slot& slot, const std::string& value, int line) {
+    const FieldSpec* f = slot_spec(slot);
+    if (!f || f->kind != ValueKind::Money || value.empty() || is_blank_cell(value)) return value;
+    const BlockSpec& b = spec_.blocks[slot.block];
+    const std::string unit = b.unit.empty() ? spec_.money_unit : b.unit;
+    const std::string label = (slot.kind == Slot::Kind::Cell && slot.row >= 0 && slot.row < static_cast<int>(b.rows.size())
+                                   ? b.rows[slot.row].label + " "
+                                   : std::string()) +
+                              f->label;
+    try {
+        if (const auto r = read_money(value, unit)) {
+            if (!r->converted()) return value;
+            const std::string converted = r->value.to_string();
+            conversions.push_back({line, label + "：“" + value + "” 换算为 " + converted + "（" + unit + "）"});
+            return converted;
+        }
+    } catch (const DecimalOverflow&) {
+    }
+    if (!parse_amount(value))
+        conversions.push_back({line, label + "：“" + value + "” 不是能按" + unit + "读取的金额，按原文保留"});
+    return value;
+}
+
+void Placer::put(const Slot& slot, const std::string& filed, int line) {
     reached_[slot.block] = true;
+    const std::string value = money_value(slot, filed, line);
     if (slot.kind == Slot::Kind::Field) {
         auto [it, inserted] = filing_.fields.emplace(slot.id, value);
         if (!inserted) {

@@ -71,7 +71,7 @@ std::vector<std::string_view> split_tabs(std::string_view s) {
     return out;
 }
 
-GridLayout detect_layout(const std::vector<RawLine>& lines) {
+GridLayout tab_layout(const std::vector<RawLine>& lines) {
     size_t tab_lines = 0, single_leading = 0;
     for (const auto& l : lines) {
         if (l.text.find('\t') == std::string_view::npos) continue;
@@ -81,12 +81,131 @@ GridLayout detect_layout(const std::vector<RawLine>& lines) {
     return tab_lines > 0 && single_leading * 10 >= tab_lines * 9 ? GridLayout::CellPerLine : GridLayout::RowPerLine;
 }
 
+std::string_view trim_right(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+    return s;
+}
+
+bool ends_with_pipe(std::string_view s) {
+    s = trim_right(s);
+    return !s.empty() && s.back() == '|';
+}
+
+// Pipe lines: a stream when nearly every one holds a single pipe at its end, else rows.
+GridLayout pipe_layout(const std::vector<RawLine>& lines) {
+    size_t pipe_lines = 0, single_at_end = 0;
+    for (const auto& l : lines) {
+        if (l.text.find('|') == std::string_view::npos) continue;
+        ++pipe_lines;
+        if (ends_with_pipe(l.text) && std::count(l.text.begin(), l.text.end(), '|') == 1) ++single_at_end;
+    }
+    return single_at_end * 10 >= pipe_lines * 6 ? GridLayout::PipeStream : GridLayout::PipeRows;
+}
+
+// The layout of a file nobody named: tabs win (the exports of office programs), then pipes
+// (web tables copied as text), then blank-line-separated cells, then lines split at spaces.
+GridLayout detect_layout(const std::vector<RawLine>& lines) {
+    size_t filled = 0, blank = 0, tabs = 0, pipes = 0;
+    for (const auto& l : lines) {
+        if (is_blank(l.text)) {
+            ++blank;
+            continue;
+        }
+        ++filled;
+        if (l.text.find('\t') != std::string_view::npos) ++tabs;
+        if (l.text.find('|') != std::string_view::npos) ++pipes;
+    }
+    if (tabs > 0) return tab_layout(lines);
+    if (pipes * 10 >= filled * 3) return pipe_layout(lines);
+    if (blank * 10 >= filled * 6) return GridLayout::LineStream;
+    return GridLayout::SpaceRows;
+}
+
+std::vector<std::string_view> split_pipes(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t bar = s.find('|', start);
+        out.push_back(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+        if (bar == std::string_view::npos) break;
+        start = bar + 1;
+    }
+    return out;
+}
+
 GridRow text_row(const RawLine& l) {
     GridRow row;
     row.line = l.number;
     row.is_text = true;
     row.cells.push_back({clean_cell(l.text), l.number});
     return row;
+}
+
+// A row of one cell that is part of a table, not text around it.
+GridRow cell_row(std::string text, int line) {
+    GridRow row;
+    row.line = line;
+    row.cells.push_back({std::move(text), line});
+    return row;
+}
+
+void read_pipe_rows(const std::vector<RawLine>& lines, TextGrid& grid) {
+    for (const auto& l : lines) {
+        if (is_blank(l.text)) continue;
+        if (l.text.find('|') == std::string_view::npos) {
+            grid.rows.push_back(text_row(l));
+            continue;
+        }
+        GridRow row;
+        row.line = l.number;
+        for (auto cell : split_pipes(trim_right(l.text))) row.cells.push_back({clean_cell(cell), l.number});
+        while (!row.cells.empty() && row.cells.back().text.empty()) row.cells.pop_back();
+        if (!row.cells.empty()) grid.rows.push_back(std::move(row));
+    }
+}
+
+// Cells end at " |"; a line without one continues into the next ("项目资金" / "(万元) |"). Lines
+// before the first pipe and after the last are text around the table.
+void read_pipe_stream(const std::vector<RawLine>& lines, TextGrid& grid) {
+    std::size_t first = lines.size(), last = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].text.find('|') != std::string_view::npos) first = std::min(first, i), last = i;
+    std::string pending;
+    int pending_line = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const RawLine& l = lines[i];
+        if (i < first || i > last) {
+            if (!is_blank(l.text)) grid.rows.push_back(text_row(l));
+            continue;
+        }
+        if (l.text.find('|') == std::string_view::npos) {
+            if (is_blank(l.text)) continue;
+            if (pending.empty()) pending_line = l.number;
+            pending += std::string(l.text) + "\n";
+            continue;
+        }
+        const auto parts = split_pipes(trim_right(l.text));
+        for (std::size_t k = 0; k + 1 < parts.size(); ++k) {  // the piece after the last pipe is empty
+            std::string raw = (k == 0 ? pending : std::string()) + std::string(parts[k]);
+            const int line = k == 0 && !pending.empty() ? pending_line : l.number;
+            grid.rows.push_back(cell_row(clean_cell(raw), line));
+        }
+        if (!trim_right(parts.back()).empty()) grid.rows.push_back(cell_row(clean_cell(parts.back()), l.number));
+        pending.clear();
+    }
+}
+
+// Every line one cell of a table whose rows are unmarked; blank lines only separate.
+void read_line_stream(const std::vector<RawLine>& lines, TextGrid& grid) {
+    for (const auto& l : lines)
+        if (!is_blank(l.text)) grid.rows.push_back(cell_row(clean_cell(l.text), l.number));
+}
+
+// A line is a row whose cells are split later, where the template's labels begin.
+void read_space_rows(const std::vector<RawLine>& lines, TextGrid& grid) {
+    for (const auto& l : lines)
+        if (!is_blank(l.text)) grid.rows.push_back(cell_row(clean_cell(l.text), l.number));
 }
 
 void read_row_per_line(const std::vector<RawLine>& lines, TextGrid& grid) {
@@ -159,6 +278,23 @@ void read_cell_per_line(const std::vector<RawLine>& lines, TextGrid& grid) {
 
 }  // namespace
 
+const char* to_string(GridLayout layout) {
+    switch (layout) {
+        case GridLayout::RowPerLine: return "tab";
+        case GridLayout::CellPerLine: return "tab-cells";
+        case GridLayout::PipeRows: return "pipe";
+        case GridLayout::PipeStream: return "pipe-stream";
+        case GridLayout::SpaceRows: return "spaces";
+        case GridLayout::LineStream: return "lines";
+        case GridLayout::Sheet: return "xlsx";
+        case GridLayout::Document: return "docx";
+        case GridLayout::Html: return "html";
+    }
+    return "?";
+}
+
+bool is_stream(GridLayout layout) { return layout == GridLayout::PipeStream || layout == GridLayout::LineStream; }
+
 bool GridRow::all_blank() const {
     return std::all_of(cells.begin(), cells.end(), [](const GridCell& c) { return c.text.empty(); });
 }
@@ -214,7 +350,15 @@ std::string clean_cell(std::string_view raw) {
     return out;
 }
 
-TextGrid read_text_grid(std::string_view content) {
+std::optional<GridLayout> text_layout_named(std::string_view name) {
+    if (name == "tab") return GridLayout::RowPerLine;
+    if (name == "pipe") return GridLayout::PipeRows;
+    if (name == "spaces") return GridLayout::SpaceRows;
+    if (name == "lines") return GridLayout::LineStream;
+    return std::nullopt;
+}
+
+TextGrid read_text_grid(std::string_view content, std::optional<GridLayout> layout) {
     if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
     if (content.find('\0') != std::string_view::npos) throw GridError("not a text file (it contains NUL bytes)", 0);
     if (int bad = first_invalid_utf8_line(content)) throw GridError("not UTF-8 text (invalid bytes)", bad);
@@ -222,9 +366,19 @@ TextGrid read_text_grid(std::string_view content) {
         throw GridError("the file is empty", 0);
     const auto lines = split_lines(content);
     TextGrid grid;
-    grid.layout = detect_layout(lines);
-    if (grid.layout == GridLayout::RowPerLine) read_row_per_line(lines, grid);
-    else read_cell_per_line(lines, grid);
+    grid.encoding = "UTF-8";
+    grid.layout = layout ? *layout : detect_layout(lines);
+    // A named tab or pipe layout still takes its row or cell form from the content.
+    if (grid.layout == GridLayout::RowPerLine || grid.layout == GridLayout::CellPerLine) grid.layout = tab_layout(lines);
+    if (grid.layout == GridLayout::PipeRows || grid.layout == GridLayout::PipeStream) grid.layout = pipe_layout(lines);
+    switch (grid.layout) {
+        case GridLayout::RowPerLine: read_row_per_line(lines, grid); break;
+        case GridLayout::CellPerLine: read_cell_per_line(lines, grid); break;
+        case GridLayout::PipeRows: read_pipe_rows(lines, grid); break;
+        case GridLayout::PipeStream: read_pipe_stream(lines, grid); break;
+        case GridLayout::SpaceRows: read_space_rows(lines, grid); break;
+        default: read_line_stream(lines, grid); break;
+    }
     if (grid.rows.empty()) throw GridError("the file is empty", 0);
     return grid;
 }

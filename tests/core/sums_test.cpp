@@ -116,7 +116,10 @@ TEST_CASE("sums-1.9 parse_amount and is_blank_cell") {
     std::string error = "stale";
     CHECK_FALSE(formwork::parse_amount("  ", &error).has_value());
     CHECK(error.empty());
-    CHECK(formwork::parse_amount("2万") == dec("20000"));
+    // A scale word is not a plain figure: "2万" in a 万元 column is not 20000 万元 (#11).
+    CHECK_FALSE(formwork::parse_amount("2万", &error).has_value());
+    CHECK(error.find("scale word") != std::string::npos);
+    CHECK(formwork::parse_amount("1,125.00") == dec("1125"));
     CHECK_FALSE(formwork::parse_amount("abc", &error).has_value());
     CHECK_FALSE(error.empty());
     CHECK(formwork::is_blank_cell(""));
