@@ -13,7 +13,8 @@ PACKAGES := cmake g++ make pkg-config \
 	libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev libxinerama1 libxcursor1 libxi6 \
 	fonts-noto-cjk xvfb xauth \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	libzip-dev libpugixml-dev libgumbo-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -8,7 +8,8 @@
 // colours; up to four sections (positive;negative;zero;text); dates and times (y m d h mm s,
 // AM/PM, 上午/下午, aaa/aaaa weekdays, [h] [m] [s], fractional seconds), 1900 and 1904 systems.
 // Not supported, shown as General instead: conditions ([>100]), fractions (# ?/?), [DBNum]
-// Chinese numerals, other scripts' calendars.
+// Chinese numerals, other scripts' calendars, engineering notation (##0.0E+0), codes longer
+// than Excel allows.
 #pragma once
 
 #include <memory>

@@ -27,7 +27,8 @@ struct FileCloser {
 
 }  // namespace
 
-ZipPackage::ZipPackage(std::string_view bytes, ZipLimits limits) : limits_(limits) {
+ZipPackage::ZipPackage(std::string_view bytes, ZipLimits limits) : limits_(limits), package_size_(bytes.size()) {
+    if (bytes.empty()) throw GridError("the file is empty", 0);  // libzip would open it as an empty archive
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -98,10 +99,15 @@ std::optional<std::string> ZipPackage::read(std::string_view name) {
     zip_stat_init(&st);
     std::uint64_t declared = 0;
     bool has_declared = false;
+    std::uint64_t first_guess = 1u << 16;  // what to allocate before reading
     if (zip_stat_index(archive_, idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
         declared = st.size;
         has_declared = true;
         if (declared > limit) throw too_large(declared);
+        // Deflate expands at most about 1032 times: a header claiming more than that from the
+        // entry's compressed bytes gets no more memory up front than the data could fill.
+        const std::uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? std::min<std::uint64_t>(st.comp_size, package_size_) : package_size_;
+        first_guess = std::min(declared, compressed * 1040 + 1024);
     }
 
     FileCloser file{zip_fopen_index(archive_, idx, 0)};
@@ -115,7 +121,7 @@ std::optional<std::string> ZipPackage::read(std::string_view name) {
     // The header's size is only a hint: read until the data ends, never past the limit, so a
     // header that understates the size cannot make us unpack without bound.
     std::string out;
-    out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(declared, limit) + 1));
+    out.resize(static_cast<std::size_t>(std::min(first_guess, limit) + 1));
     std::uint64_t used = 0;
     for (;;) {
         if (used == out.size()) {

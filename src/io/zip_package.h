@@ -40,6 +40,7 @@ private:
 
     zip* archive_ = nullptr;
     ZipLimits limits_;
+    std::uint64_t package_size_;
     std::uint64_t total_read_ = 0;
 };
 
