@@ -157,7 +157,15 @@ function form.ratio(spec) end
 ---@field titles? string[]       Lua patterns: a text line matching one starts a filing of this template (default: a line ending with `title`)
 ---@field ignore? string[]       printed text that holds no value (sub-headings, "单位：万元" …), compared like labels
 ---@field values? form.ImportValue[]
----@field level_heads? string[]  printed heads of the level-1/2/3 indicator columns (default 一级指标, 二级指标, 三级指标)
+---@field level_heads? (string|string[])[]  the three printed heads of the level-1/2/3 indicator columns (default 一级指标, 二级指标, 三级指标); each a head or a list of its spellings (the first is printed); one text may head several levels ("项目")
+---@field separator? "tab"|"pipe"|"spaces"|"lines"  how this family's text files lay cells out, when detection picks wrong
+---@field footer? string[]       Lua patterns: a line matching one ends the form (a footnote, "附件下载"); the rest is kept as notes
+---@field split? form.ImportSplit[]
+
+---A period printed in one cell, kept as printed and also split into a start and an end field.
+---@class form.ImportSplit
+---@field from string      "fields.<field>" holding e.g. "2019-2021", "2023.07-2024.01", "2023年1月-12月"
+---@field into string[]    { "fields.<start>", "fields.<end>" }: a year field takes the year
 
 ---@param spec form.Import
 ---@return form.Import

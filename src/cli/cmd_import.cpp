@@ -1,6 +1,9 @@
-// `formwork import --db DB [--template ID] [--dry-run] [--json] FILE...`: reads plain-text
-// filing exports into the database, each file as one transaction (a file that fails leaves
-// nothing behind; the other files still import). Exit 1 when any file failed.
+// `formwork import --db DB [--template ID] [--separator S] [--sheet NAME|N] [--force] [--dry-run]
+// [--json] FILE...`: reads filing documents (text in any layout, xlsx, docx, HTML, a JSON
+// export; the reader is picked by content) into the database, each file as one transaction (a
+// file that fails leaves nothing behind; the other files still import). A form that is cut off
+// or holds too little of its template is refused, unless --force. Exit 1 when a file failed,
+// 3 when some forms were refused while others of their files imported, 0 otherwise.
 #include <unistd.h>
 
 #include <iostream>
@@ -44,11 +47,20 @@ private:
 }  // namespace
 
 int run_import(Context& ctx, const std::vector<std::string>& argv) {
-    const Args args(argv, {{"--json", "--dry-run"}, {"--db", "--template"}});
+    const Args args(argv, {{"--json", "--dry-run", "--force"}, {"--db", "--template", "--separator", "--sheet"}});
     const bool dry_run = args.has("--dry-run"), json = args.has("--json");
     if (args.positional().empty()) throw UsageError(ctx.tr("缺少要导入的文件", "no files to import"));
     const std::optional<std::string> db_path = dry_run ? args.value("--db") : args.required("--db");
     const std::string forced = args.value("--template").value_or("");
+    io::ImportOptions options;
+    options.template_id = forced;
+    options.force = args.has("--force");
+    options.sheet = args.value("--sheet");
+    if (auto sep = args.value("--separator")) {
+        options.layout = io::text_layout_named(*sep);
+        if (!options.layout)
+            throw UsageError(ctx.tr("--separator 只接受 tab、pipe、spaces 或 lines，而不是 ", "--separator takes tab, pipe, spaces or lines, not ") + *sep);
+    }
 
     script::TemplateRegistry registry;
     registry.refresh();
@@ -76,17 +88,18 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
     }
 
     nlohmann::json out_files = nlohmann::json::array();
-    std::size_t imported = 0, failed = 0;
+    std::size_t imported = 0, failed = 0, refused = 0;
     Progress progress(args.positional().size());
     for (std::size_t n = 0; n < args.positional().size(); ++n) {
         const std::string& path = args.positional()[n];
         progress.show(n, path);
-        io::FileImport file = io::read_import_file(importer, specs, path, forced);
+        io::FileImport file = io::read_import_file(importer, specs, path, options);
         std::string error = ctx.lang == Lang::Zh ? file.error.zh : file.error.en;
         if (!file.failed && filings)
             if (auto why = io::save_imported(*filings, file, ctx.lang)) file.failed = true, error = *why;
         progress.clear();
-        nlohmann::json jf = {{"file", path}, {"ok", !file.failed}, {"error", nullptr}, {"line", nullptr}};
+        nlohmann::json jf = {{"file", path}, {"ok", !file.failed}, {"error", nullptr}, {"line", nullptr},
+                             {"format", file.format}, {"layout", file.layout}};
         nlohmann::json warnings = nlohmann::json::array();
         for (const auto& w : file.warnings) {
             const std::string& text = ctx.lang == Lang::Zh ? w.zh : w.en;
@@ -100,8 +113,20 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
             if (file.line > 0) jf["line"] = file.line;
             ctx.err << "formwork import: " << path << (file.line > 0 ? ":" + std::to_string(file.line) : "") << ": " << error << "\n";
         } else if (!json) {
-            ctx.out << path << "\n";
+            ctx.out << path << "  (" << file.format << (file.layout.empty() ? "" : ", " + file.layout) << ")\n";
         }
+        // Forms of the file that were not taken, and why.
+        nlohmann::json jrefused = nlohmann::json::array();
+        for (const auto& x : file.refused) {
+            const std::string why = ctx.lang == Lang::Zh ? x.why.zh : x.why.en;
+            jrefused.push_back({{"line", x.line}, {"template", x.template_id.empty() ? nlohmann::json() : nlohmann::json(x.template_id)},
+                                {"reason", why}, {"values", x.values}, {"required", x.required}, {"missing", x.missing}});
+            if (!file.failed) {
+                ++refused;
+                ctx.err << "formwork import: " << path << ":" << x.line << ": " << ctx.tr("未导入这份表格：", "form not imported: ") << why << "\n";
+            }
+        }
+        jf["refused"] = std::move(jrefused);
         nlohmann::json jfilings = nlohmann::json::array();
         if (file.failed) file.filings.clear();  // nothing of a failed file was stored
         for (const auto& f : file.filings) {
@@ -113,6 +138,13 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
             nlohmann::json unplaced = nlohmann::json::array();
             for (const auto& u : f.unplaced) unplaced.push_back({{"line", u.line}, {"text", u.text}});
             j["unplaced"] = std::move(unplaced);
+            nlohmann::json conversions = nlohmann::json::array();
+            for (const auto& c : f.conversions) conversions.push_back({{"line", c.line}, {"text", c.text}});
+            j["conversions"] = std::move(conversions);
+            j["values"] = f.values;
+            j["required"] = f.required;
+            j["missing"] = f.missing;
+            j["forced"] = f.forced ? nlohmann::json(ctx.lang == Lang::Zh ? f.forced->zh : f.forced->en) : nlohmann::json();
             jfilings.push_back(std::move(j));
             if (json) continue;
             ctx.out << "  " << (dry_run ? std::string("-") : "#" + std::to_string(f.filing.id)) << "  " << facts.title << "  ("
@@ -120,21 +152,28 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
                     << (facts.total.is_string() ? facts.total.get<std::string>() : std::string("-")) << "\n";
             for (const auto& u : f.unplaced)
                 ctx.out << "      " << ctx.tr("未能放置 ", "unplaced ") << path << ":" << u.line << ": " << u.text << "\n";
+            for (const auto& c : f.conversions) ctx.out << "      " << ctx.tr("金额 ", "money ") << path << ":" << c.line << ": " << c.text << "\n";
+            if (!f.missing.empty())
+                ctx.out << "      " << ctx.tr("必填而空缺 ", "required but blank ") << f.missing.size() << "/" << f.required << "\n";
+            if (f.forced) ctx.out << "      " << ctx.tr("（--force 保留）", "(kept by --force) ") << (ctx.lang == Lang::Zh ? f.forced->zh : f.forced->en) << "\n";
         }
         jf["filings"] = std::move(jfilings);
         out_files.push_back(std::move(jf));
     }
 
     if (json) {
-        ctx.out << json_text(nlohmann::json{{"files", out_files}, {"filings", imported}, {"failed", failed}, {"dry_run", dry_run}}) << "\n";
+        ctx.out << json_text(nlohmann::json{{"files", out_files}, {"filings", imported}, {"failed", failed},
+                                            {"refused", refused}, {"dry_run", dry_run}})
+                << "\n";
     } else {
         ctx.out << ctx.tr("导入 ", "Imported ") << imported << ctx.tr(" 份填报，来自 ", " filings from ")
                 << args.positional().size() - failed << ctx.tr(" 个文件", " files");
         if (failed) ctx.out << ctx.tr("；", "; ") << failed << ctx.tr(" 个文件失败", " files failed");
+        if (refused) ctx.out << ctx.tr("；", "; ") << refused << ctx.tr(" 份表格未导入", " forms refused");
         if (dry_run) ctx.out << ctx.tr("（试运行，未写入）", " (dry run, nothing written)");
         ctx.out << "\n";
     }
-    return failed ? kFailed : kOk;
+    return failed ? kFailed : refused ? kIncomplete : kOk;
 }
 
 }  // namespace formwork::cli

@@ -33,10 +33,17 @@ const std::vector<Command>& commands() {
          "list the checks found, with severity, templates and status", run_checks},
         {"test-checks", "[--check ID] [--json]", "运行每项检查自带的示例，报告是否符合预期",
          "run the example cases each check declares and report whether they hold", run_test_checks},
-        {"import", "--db PATH [--template ID] [--dry-run] [--json] FILE...",
-         "导入填报文件（纯文本导出，或 formwork export 的 JSON），按模板标签识别表格，每个文件一个事务",
-         "import filing documents (plain-text exports, or JSON from formwork export), recognised by the templates' labels, one transaction per file",
-         run_import},
+        {"import", "--db PATH [--template ID] [--separator tab|pipe|spaces|lines] [--sheet NAME|N] [--force] [--dry-run] [--json] FILE...",
+         "导入填报文件（文本、xlsx、docx、HTML 或 formwork export 的 JSON，按内容识别），按最相符的模板读取，每个文件一个事务",
+         "import filing documents (text, xlsx, docx, HTML or JSON from formwork export, recognised by content), each form read with the template that fits it best, one transaction per file",
+         run_import,
+         "金额带单位（250万、2,500元）按栏目单位换算并记入备注；不完整（文件中断）或必填项不足一半的表格不导入，--force 仍导入。"
+         "--separator 指定文本文件的分隔方式，--sheet 只读取 xlsx 的一个工作表。"
+         "退出码：0 全部导入；1 有文件失败（该文件不写入任何内容）；3 有表格未导入而同一文件的其他表格已导入；2 参数错误。",
+         "Money written with a unit (250万, 2,500元) is converted into its column's unit and noted; a form cut off by the end "
+         "of the file or with fewer than half of its required values is refused, unless --force. --separator names how a text "
+         "file lays out its cells, --sheet reads one sheet of an xlsx. Exit codes: 0 everything imported; 1 a file failed "
+         "(nothing of it stored); 3 some forms refused while others of their files were imported; 2 usage."},
         {"list", "--db PATH [--json]", "列出数据库中的填报：编号、名称、模板、年度、总额、支出合计",
          "list the stored filings: id, title, template, year, total, expense total", run_list},
         {"show", "--db PATH [--json] ID", "显示一份填报的全部内容", "show one filing whole", run_show},

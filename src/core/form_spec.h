@@ -112,12 +112,26 @@ struct ImportValueRule {
     int line = 0;
 };
 
+// A period printed in one cell ("2019-2021", "2023.07-2024.01", "2023年1月-12月") that the
+// form's fields keep as a start and an end.
+struct ImportSplit {
+    std::string from;               // "fields.<field>": the cell as printed (kept as it is)
+    std::vector<std::string> into;  // two "fields.<field>": start and end (a year field takes the year)
+    int line = 0;
+};
+
 struct ImportSpec {
     std::vector<std::string> titles;  // a text line matching one of these starts a filing of this template
     std::vector<std::string> ignore;  // printed text that holds no value (sub-headings, "单位：万元" …)
     std::vector<ImportValueRule> values;  // where unlabelled text goes
-    // The printed heads of the indicator table's level-1, level-2 and level-3 columns.
+    // The printed heads of the indicator table's level-1, level-2 and level-3 columns (what the
+    // exports print), and every spelling each may have on a filed page (the first is the head
+    // itself). One text may head several levels ("项目" over a column holding all three).
     std::vector<std::string> level_heads = {"一级指标", "二级指标", "三级指标"};
+    std::vector<std::vector<std::string>> level_head_aliases = {{"一级指标"}, {"二级指标"}, {"三级指标"}};
+    std::string separator;            // "" (detect), "tab", "pipe", "spaces", "lines": how text files lay cells out
+    std::vector<std::string> footer;  // patterns: a line matching one ends the form; the rest is kept as notes
+    std::vector<ImportSplit> splits;
     int line = 0;
 };
 

@@ -7,9 +7,12 @@
 namespace formwork::io {
 
 FileImport read_import_file(const Importer& importer, const std::vector<std::shared_ptr<const FormSpec>>& specs,
-                            const std::filesystem::path& path, const std::string& template_id) {
-    if (auto from_json = import_json_file(path.string(), specs)) return std::move(*from_json);
-    return importer.import_file(path, template_id);
+                            const std::filesystem::path& path, const ImportOptions& options) {
+    if (auto from_json = import_json_file(path.string(), specs)) {
+        from_json->format = "json";
+        return std::move(*from_json);
+    }
+    return importer.import_file(path, options);
 }
 
 std::optional<std::string> refuse_damaged_database(const store::Database& db, Lang lang) {

@@ -1,7 +1,8 @@
 // Importing files into a database, the one path the CLI (`formwork import`) and the shell's
 // File > Import both take: a JSON export restores its filings exactly, anything else is read
-// as a plain-text export; each file's filings are saved in one transaction, so a file that
-// fails leaves nothing behind while the other files still import.
+// by the importer (text, xlsx, docx, HTML, picked by content); each file's filings are saved
+// in one transaction, so a file that fails leaves nothing behind while the other files still
+// import.
 #pragma once
 
 #include <filesystem>
@@ -15,9 +16,9 @@
 
 namespace formwork::io {
 
-// Reads one file (JSON export or plain text); `template_id` forces a template for plain text.
+// Reads one file: a JSON export, or any format the importer reads (text, xlsx, docx, HTML).
 FileImport read_import_file(const Importer& importer, const std::vector<std::shared_ptr<const FormSpec>>& specs,
-                            const std::filesystem::path& path, const std::string& template_id = {});
+                            const std::filesystem::path& path, const ImportOptions& options = {});
 
 // Before writing into a database: SQLite's quick check. A damaged database is refused (the
 // sentence says so and points at `formwork doctor`) rather than written into, which could

@@ -1,6 +1,7 @@
 // Documents of a file and their templates (see import_split.h).
 #include "io/import_split.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -28,6 +29,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 // A document must print at least this many of its template's labels to be read as that form.
 constexpr std::size_t kMinLabels = 2;
+// What a title naming the template is worth, in labels.
+constexpr std::size_t kTitleBonus = 3;
 
 }  // namespace
 
@@ -60,24 +63,50 @@ std::vector<Document> split_documents(const TextGrid& grid, const std::vector<co
     }
     current.end = grid.rows.size();
     docs.push_back(current);
+    // A title with no labels after it before the next title: a page header, part of the next.
+    for (std::size_t i = 0; i + 1 < docs.size();) {
+        std::size_t best = 0;
+        for (const auto* t : templates) best = std::max(best, labels_found(grid, docs[i].begin, docs[i].end, docs[i].title, *t));
+        if (best >= kMinLabels) {
+            ++i;
+            continue;
+        }
+        docs[i + 1].begin = docs[i].begin;
+        docs.erase(docs.begin() + static_cast<long>(i));
+    }
     return docs;
 }
 
-TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const std::vector<const ImportTemplate*>& templates) {
-    const auto& pool = doc.candidates.empty() ? templates : doc.candidates;
-    TemplateChoice best;
-    for (const auto* t : pool) {
-        if (t->budget.spent()) continue;
-        std::set<std::string> found;
-        for (std::size_t r = doc.begin; r < doc.end; ++r) {
-            if (static_cast<long>(r) == doc.title) continue;
-            for (const auto& item : cell_items(grid.rows[r], t->index, true)) {
-                if (!item.targets) continue;
-                for (const auto& target : *item.targets)
-                    if (target.kind != LabelKind::Ignore) found.insert(item.key);
-            }
+std::size_t labels_found(const TextGrid& grid, std::size_t begin, std::size_t end, long title, const ImportTemplate& t) {
+    const Split split = grid.layout == GridLayout::SpaceRows ? Split::Words : Split::Pairs;
+    std::set<std::string> found;
+    for (std::size_t r = begin; r < end; ++r) {
+        if (static_cast<long>(r) == title) continue;
+        for (const auto& item : cell_items(grid.rows[r], t.index, split)) {
+            if (!item.targets) continue;
+            for (const auto& target : *item.targets)
+                if (target.kind != LabelKind::Ignore) found.insert(item.key);
         }
-        if (found.size() >= kMinLabels && found.size() > best.labels) best = {t, found.size()};
+    }
+    return found.size();
+}
+
+TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const std::vector<const ImportTemplate*>& templates) {
+    TemplateChoice best;
+    std::size_t best_score = 0;
+    bool best_titled = false;
+    for (const auto* t : templates) {
+        if (t->budget.spent()) continue;
+        const std::size_t found = labels_found(grid, doc.begin, doc.end, doc.title, *t);
+        if (found < kMinLabels) continue;
+        const bool titled = std::find(doc.candidates.begin(), doc.candidates.end(), t) != doc.candidates.end();
+        const std::size_t score = found + (titled ? kTitleBonus : 0);
+        // Ties: the template whose title started the form, then the first.
+        if (score > best_score || (score == best_score && titled && !best_titled)) {
+            best = {t, found};
+            best_score = score;
+            best_titled = titled;
+        }
     }
     return best;
 }

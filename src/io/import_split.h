@@ -1,8 +1,11 @@
 // Splitting a file into its documents (one printed form each) and choosing each document's
 // template. A document starts at a text line that a template names as its title
 // (import.titles, or by default a line ending with the template's title); lines before the
-// first title belong to the first document. A document's template is the one whose labels it
-// prints most, among the templates whose title started it (or all of them).
+// first title belong to the first document, and a title followed by no labels before the next
+// title (a page header repeating the form's name) joins the next document. A document's
+// template is the one that fits it best: every template is scored by the distinct labels of
+// it the document prints, with a small bonus when its title started the document, so a
+// generic title ("项目支出绩效目标表") cannot take a form that another template fits better.
 #pragma once
 
 #include <cstddef>
@@ -30,5 +33,8 @@ struct TemplateChoice {
 };
 
 TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const std::vector<const ImportTemplate*>& templates);
+
+// The distinct labels of `t` that rows [begin, end) print (the title row not counted).
+std::size_t labels_found(const TextGrid& grid, std::size_t begin, std::size_t end, long title, const ImportTemplate& t);
 
 }  // namespace formwork::io

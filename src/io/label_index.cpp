@@ -23,8 +23,8 @@ LabelIndex::LabelIndex(const FormSpec& spec) {
             add_all(ind.periods[i].label, ind.periods[i].aliases, {LabelKind::Period, b, i});
         for (int i = 0; i < static_cast<int>(ind.extra.size()); ++i)
             add_all(ind.extra[i].label, ind.extra[i].aliases, {LabelKind::Extra, b, i});
-        for (int i = 0; i < static_cast<int>(spec.import_spec.level_heads.size()); ++i)
-            add(spec.import_spec.level_heads[i], {LabelKind::LevelHead, b, i});
+        for (int i = 0; i < static_cast<int>(spec.import_spec.level_head_aliases.size()); ++i)
+            for (const auto& head : spec.import_spec.level_head_aliases[i]) add(head, {LabelKind::LevelHead, b, i});
         for (int i = 0; i < static_cast<int>(ind.tree.size()); ++i) {
             add_all(ind.tree[i].name, ind.tree[i].aliases, {LabelKind::Level1, b, i});
             for (int k = 0; k < static_cast<int>(ind.tree[i].level2.size()); ++k)

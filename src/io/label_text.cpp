@@ -33,7 +33,9 @@ std::string normalize_label(std::string_view text) {
     std::u32string key;
     for (char32_t c : text::decode_utf8(without_bookmarks(text))) {
         c = text::fold_width(c);
-        if (!text::is_space(c)) key += c;
+        // Question marks and U+FFFD: characters a copy lost ("绩?????效????目标"), never
+        // part of a label.
+        if (!text::is_space(c) && c != U'?' && c != U'\uFFFD') key += c;
     }
     while (!key.empty() && key.back() == U':') key.pop_back();
     // "其中：一般公共预算" (of which: general budget) names the same row as "一般公共预算".

@@ -9,8 +9,9 @@
 namespace formwork::io {
 
 // The comparison form of a label: full-width ASCII forms folded ("（" → "(", "：" → ":"),
-// every space and line break dropped, "[bookmark: …]" anchors dropped, a leading "其中:" and
-// trailing colons stripped. "项目资金 （万元）" and "项目资金(万元)" give the same key.
+// every space and line break dropped, "[bookmark: …]" anchors dropped, question marks and
+// U+FFFD dropped (characters a copy lost), a leading "其中:" and trailing colons stripped.
+// "项目资金 （万元）" and "项目资金(万元)" give the same key.
 std::string normalize_label(std::string_view text);
 
 // The text without "[bookmark: …]" anchors that document converters leave before headings,

@@ -529,17 +529,60 @@ private:
         }
         ImportSpec& im = s.import_spec;
         im.line = line = line_of(*v, line);
-        check_keys(*v, "import", line, {"titles", "ignore", "values", "level_heads"});
+        check_keys(*v, "import", line, {"titles", "ignore", "values", "level_heads", "separator", "footer", "split"});
         im.titles = string_list(v->get("titles"), "import.titles", line);
         if (im.titles.size() > kMaxTitlePatterns)
             problem(line, "import.titles", "more than " + std::to_string(kMaxTitlePatterns) + " patterns (the limit)");
         for (size_t i = 0; i < im.titles.size(); ++i) check_pattern(im.titles[i], "import.titles[" + std::to_string(i + 1) + "]", line);
         im.ignore = string_list(v->get("ignore"), "import.ignore", line);
         if (const ScriptValue* heads = v->get("level_heads"); heads && !heads->is_nil()) {
-            im.level_heads = string_list(heads, "import.level_heads", line);
-            if (im.level_heads.size() != 3)
-                problem(line, "import.level_heads", "expected the three printed heads of the level-1, level-2 and level-3 columns");
+            // Three entries, each a head or a list of its spellings (the first is printed).
+            const bool list = heads->is_table() && heads->as_table().fields.empty();
+            const auto* entries = list ? &heads->as_table().array : nullptr;
+            if (!entries || entries->size() != 3) {
+                problem(line, "import.level_heads",
+                        "expected the three printed heads of the level-1, level-2 and level-3 columns (each a text or a list of spellings)");
+            } else {
+                im.level_heads.clear();
+                im.level_head_aliases.clear();
+                for (std::size_t i = 0; i < 3; ++i) {
+                    const std::string p = "import.level_heads[" + std::to_string(i + 1) + "]";
+                    std::vector<std::string> spellings;
+                    if ((*entries)[i].is_string() && !(*entries)[i].as_string().empty()) spellings.push_back((*entries)[i].as_string());
+                    else spellings = string_list(&(*entries)[i], p, line);
+                    if (spellings.empty()) {
+                        problem(line, p, "expected a head or a list of its spellings");
+                        spellings.push_back("?");
+                    }
+                    im.level_heads.push_back(spellings.front());
+                    im.level_head_aliases.push_back(std::move(spellings));
+                }
+            }
         }
+        im.separator = string_of(*v, "separator", "import.separator", line, false);
+        if (!im.separator.empty() && im.separator != "tab" && im.separator != "pipe" && im.separator != "spaces" &&
+            im.separator != "lines")
+            problem(line, "import.separator", "expected \"tab\", \"pipe\", \"spaces\" or \"lines\", got \"" + im.separator + "\"");
+        im.footer = string_list(v->get("footer"), "import.footer", line);
+        for (size_t i = 0; i < im.footer.size(); ++i) check_pattern(im.footer[i], "import.footer[" + std::to_string(i + 1) + "]", line);
+        for_each_item(v->get("split"), "import.split", line, false, [&](const ScriptValue& t, const std::string& path, int l) {
+            ImportSplit sp;
+            sp.line = l;
+            check_keys(t, path, l, {"from", "into"});
+            sp.from = string_of(t, "from", path + ".from", l, true);
+            sp.into = string_list(t.get("into"), path + ".into", l);
+            if (sp.into.size() != 2) problem(l, path + ".into", "expected two fields: { \"fields.<start>\", \"fields.<end>\" }");
+            for (const std::string& ref : [&] {
+                     std::vector<std::string> all{sp.from};
+                     all.insert(all.end(), sp.into.begin(), sp.into.end());
+                     return all;
+                 }()) {
+                if (ref.empty()) continue;
+                if (ref.rfind("fields.", 0) != 0 || !s.find_field(ref.substr(7)))
+                    problem(l, path, "\"" + ref + "\": a split takes fields (\"fields.<field>\")");
+            }
+            im.splits.push_back(std::move(sp));
+        });
         for_each_item(v->get("values"), "import.values", line, false, [&](const ScriptValue& t, const std::string& path, int l) {
             ImportValueRule r;
             r.line = l;

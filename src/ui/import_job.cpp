@@ -2,6 +2,8 @@
 #include "ui/import_job.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <filesystem>
 
 #include "io/import_files.h"
@@ -61,6 +63,9 @@ void ImportJob::start(const std::string& db_path, std::vector<std::string> files
                 io::FileImport file = io::read_import_file(importer, specs, path);
                 ImportOutcome out{path, !file.failed, 0, 0, lang == Lang::Zh ? file.error.zh : file.error.en};
                 if (file.failed && file.line > 0) out.error = std::to_string(file.line) + ": " + out.error;
+                for (const auto& x : file.refused)
+                    if (!file.failed)
+                        out.error += (out.error.empty() ? "" : "；") + std::to_string(x.line) + ": " + (lang == Lang::Zh ? x.why.zh : x.why.en);
                 if (!file.failed)
                     if (auto why = io::save_imported(filings, file, lang)) out.ok = false, out.error = *why;
                 if (out.ok) {
@@ -97,8 +102,14 @@ std::vector<std::string> import_paths(const std::string& typed) {
             std::error_code ec;
             if (fs::is_directory(line, ec)) {
                 std::vector<std::string> in_dir;
-                for (const auto& de : fs::directory_iterator(line, ec))
-                    if (de.path().extension() == ".txt" || de.path().extension() == ".json") in_dir.push_back(de.path().string());
+                // The formats the importer reads (it picks the reader by content; the names
+                // only keep other files of the folder out).
+                static const std::set<std::string> kImported = {".txt", ".json", ".xlsx", ".docx", ".html", ".htm"};
+                for (const auto& de : fs::directory_iterator(line, ec)) {
+                    std::string ext = de.path().extension().string();
+                    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+                    if (kImported.count(ext)) in_dir.push_back(de.path().string());
+                }
                 std::sort(in_dir.begin(), in_dir.end());
                 out.insert(out.end(), in_dir.begin(), in_dir.end());
             } else {

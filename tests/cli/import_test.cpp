@@ -96,7 +96,7 @@ TEST_CASE("cli-4.2 show prints one filing whole and --json has its fields, table
     CHECK(run_cli({"show", "--db", db, "x"}).exit_code == 2);
 }
 
-TEST_CASE("cli-4.3 a bad file fails alone: the others import, nothing of it is stored, exit 1") {
+TEST_CASE("cli-4.3 a bad file fails alone: the others import, nothing of it is stored, exit 1; a cut-off form is refused, its file's complete one taken") {
     TempDir dir;
     const std::string db = dir.file("mixed.db");
     const std::string empty = dir.file("empty.txt"), cut = dir.file("cut.txt");
@@ -110,10 +110,10 @@ TEST_CASE("cli-4.3 a bad file fails alone: the others import, nothing of it is s
     const auto r = run_cli({"import", "--db", db, seeds()[2], empty, cut, seeds()[3]});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains(empty + ": 文件是空的"));
-    CHECK_THAT(r.err, Catch::Contains(cut + ":70: 文件在这一行中断"));
-    CHECK_THAT(r.out, Catch::Contains("导入 8 份填报，来自 2 个文件；2 个文件失败"));
+    CHECK_THAT(r.err, Catch::Contains(cut + ":70: 未导入这份表格：文件在第 70 行中断"));
+    CHECK_THAT(r.out, Catch::Contains("导入 9 份填报，来自 3 个文件；1 个文件失败；1 份表格未导入"));
     const auto list = nlohmann::json::parse(run_cli({"list", "--db", db, "--json"}).out);
-    CHECK(list.size() == 8);  // 3 Suzhou + 5 Jiangsu; not the first Nantong form of the cut file
+    CHECK(list.size() == 9);  // 3 Suzhou + the complete first Nantong form of the cut file + 5 Jiangsu
 }
 
 TEST_CASE("cli-4.4 import --dry-run writes nothing and --json reports files, filings and unplaced cells") {

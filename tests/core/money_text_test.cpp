@@ -49,3 +49,33 @@ TEST_CASE("money-1.3 what is not one figure with a money unit is not read") {
     CHECK(read("250万", "人") == "-");  // a column whose unit is not money takes no unit
     CHECK(read("250", "人") == "250||");
 }
+
+#include "core/period_text.h"
+
+namespace {
+
+std::string period(const char* text) {
+    const auto p = formwork::split_period(text);
+    return p ? p->start + "|" + p->end + "|" + std::to_string(p->start_year) + "|" + std::to_string(p->end_year) : "-";
+}
+
+}  // namespace
+
+TEST_CASE("period-1.1 a period printed in one cell splits into start and end as printed") {
+    CHECK(period("2019-2021") == "2019|2021|2019|2021");
+    CHECK(period("2023.07-2024.01") == "2023.07|2024.01|2023|2024");
+    CHECK(period("2023年1月-12月") == "2023年1月|2023年12月|2023|2023");
+    CHECK(period("2020年1月--2020年11月") == "2020年1月|2020年11月|2020|2020");
+    CHECK(period("2021年至2023年") == "2021年|2023年|2021|2023");
+    CHECK(period("2023-01-01—2023-12-31") == "2023-01-01|2023-12-31|2023|2023");
+    CHECK(period(" 2019 — 2021 ") == "2019|2021|2019|2021");
+}
+
+TEST_CASE("period-1.2 what is not a period") {
+    CHECK(period("3年") == "-");
+    CHECK(period("2024") == "-");
+    CHECK(period("2023-") == "-");
+    CHECK(period("2023-2021") == "-");  // ends before it starts
+    CHECK(period("12345-2021") == "-");
+    CHECK(period("一年-两年") == "-");
+}

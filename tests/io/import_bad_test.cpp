@@ -47,10 +47,15 @@ TEST_CASE("import-3.3 a layout no template describes fails, naming the line wher
     check_failed(shipped_importer().import_text("odd.txt", "\n## 南通市本级项目预算绩效目标表\n\n苹果\t3\n"), "无法识别", 2);
 }
 
-TEST_CASE("import-3.4 a file cut off in the middle of a form is refused, not half-read") {
-    // Seed 000 up to line 20: the fourth form's income block is there, its indicators are not.
+TEST_CASE("import-3.4 a form cut off by the end of the file is refused, not half-read; the complete ones are taken") {
+    // Seed 000 up to line 180: the fourth form's income block is there, its indicators are not.
     const std::string cut = seed_head(kNantong, 172 + 8);
-    check_failed(shipped_importer().import_text("cut.txt", cut), "中断", 180);
+    const auto r = shipped_importer().import_text("cut.txt", cut);
+    CHECK_FALSE(r.failed);
+    CHECK(r.filings.size() == 3);
+    REQUIRE(r.refused.size() == 1);
+    CHECK(r.refused[0].line == 180);
+    CHECK(r.refused[0].why.zh.find("中断") != std::string::npos);
     // The first table alone, cut inside its income block.
     check_failed(shipped_importer().import_text("cut2.txt", seed_head(kNantong, 20)), "绩效指标", 20);
 }
@@ -58,8 +63,13 @@ TEST_CASE("import-3.4 a file cut off in the middle of a form is refused, not hal
 TEST_CASE("import-3.5 a file cut off in the middle of a table row is refused") {
     // Seed 004, one cell per line, up to line 119: the first indicator row of the first
     // project table has 3 of its 6 cells.
+    // The department-wide form before it is complete, and taken.
     const auto r = shipped_importer().import_text("cut.txt", seed_head(kHebei, 119));
-    check_failed(r, "最后一行不完整", 119);
+    CHECK_FALSE(r.failed);
+    CHECK(r.filings.size() == 1);
+    REQUIRE(r.refused.size() == 1);
+    CHECK(r.refused[0].line == 119);
+    CHECK(r.refused[0].why.zh.find("最后一行不完整") != std::string::npos);
 }
 
 TEST_CASE("import-3.6 --template forces every form of a file to be read as that template") {

@@ -58,8 +58,8 @@ TEST_CASE("ui-1.1 every template's form draws, new and filled in, in both langua
         draw_headless_frames(app, 2);
         ++drawn;
     }
-    CHECK(drawn == 7);
-    CHECK(app.filings.size() == 7);
+    CHECK(drawn == 12);
+    CHECK(app.filings.size() == 12);
     open_import_dialog(app);
     draw_headless_frames(app, 3);
 }

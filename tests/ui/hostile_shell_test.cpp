@@ -50,7 +50,7 @@ TEST_CASE("hostile-2.1 the shell with every hostile script installed: starts, ch
         // Every shipped template and check loaded; the hostile ones are named as broken.
         std::size_t shipped_templates = 0;
         for (const auto& e : app.templates.entries()) shipped_templates += e.origin == "shipped" && e.ok();
-        CHECK(shipped_templates == 7);
+        CHECK(shipped_templates == 12);
         CHECK(app.script_error_count() >= 2 * payloads.size());
         app.refresh_list();
         REQUIRE(app.filings.size() == 30);
