@@ -31,6 +31,12 @@ for i in $(seq 334); do for f in samples/seeds/*.txt; do cp "$f" "$W/import/$i-$
 /usr/bin/time -f "WALL %e RSS %M" "$B/formwork" import --dry-run --db "$W/import-dry.db" "$W"/import/*.txt > /dev/null 2> "$W/import-dry.log"
 /usr/bin/time -f "WALL %e RSS %M" "$B/formwork" import --db "$W/import.db" "$W"/import/*.txt > /dev/null 2> "$W/import.log"
 imported=$("$B/formwork" list --db "$W/import.db" | tail -1)
+# Import of the same seeds as xlsx (tests/fixtures/office, made by openpyxl): 1,670 workbooks.
+rm -rf "$W/import-xlsx" "$W/import-xlsx.db"*; mkdir -p "$W/import-xlsx"
+for i in $(seq 334); do for f in tests/fixtures/office/seed00?.xlsx; do cp "$f" "$W/import-xlsx/$i-$(basename "$f")"; done; done
+/usr/bin/time -f "WALL %e RSS %M" "$B/formwork" import --db "$W/import-xlsx.db" "$W"/import-xlsx/*.xlsx > /dev/null 2> "$W/import-xlsx.log"
+imported_xlsx=$("$B/formwork" list --db "$W/import-xlsx.db" | tail -1)
+text_s=$(grep '^WALL' $W/import.log | cut -d' ' -f2); xlsx_s=$(grep '^WALL' $W/import-xlsx.log | cut -d' ' -f2)
 ratio=$(echo "$check_s $read_ms $rules_ms" | awk '{printf "%.1f", $1*1000/($2+$3)}')
 ratio_each=$(echo "$check_s $each_ms $rules_ms" | awk '{printf "%.1f", $1*1000/($2+$3)}')
 printf '\n%s, commit %s, %s cores, memory %s, load before: %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
@@ -58,5 +64,7 @@ printf '| durable save of one edit, median / p90 | %s / %s ms | <= 10 ms |\n' "$
 printf '| rows written per save | %s | - |\n' "$(r save_rows_written $W/ui.log)"
 printf '| peak RSS, shell process with 10k (counts done) | %s MB | - |\n' "$(r shell_10k_peak_rss_mb $W/ui.log)"
 printf '| import --dry-run of the same files (parse only), wall | %s s | - |\n' "$(grep '^WALL' $W/import-dry.log | cut -d' ' -f2)"
-printf '| import 1,670 files (%s), wall | %s s | <= 5 s |\n' "$imported" "$(grep '^WALL' $W/import.log | cut -d' ' -f2)"
+printf '| import 1,670 files (%s), wall | %s s | <= 5 s |\n' "$imported" "$text_s"
+printf '| import 1,670 xlsx copies of the seeds (%s), wall | %s s | - |\n' "$imported_xlsx" "$xlsx_s"
+printf '| ratio import xlsx / text | %sx | <= 2x |\n' "$(echo "$xlsx_s $text_s" | awk '{printf "%.2f", $1/$2}')"
 exit 0

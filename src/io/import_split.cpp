@@ -6,6 +6,7 @@
 #include <string>
 
 #include "io/cell_items.h"
+#include "io/label_index.h"
 #include "io/label_text.h"
 #include "io/text_pattern.h"
 
@@ -34,23 +35,35 @@ constexpr std::size_t kTitleBonus = 3;
 
 }  // namespace
 
-bool is_title_of(const ImportTemplate& t, const GridRow& row) {
-    std::string text;
-    if (!title_text(row, text)) return false;
+namespace {
+
+// One line as a title candidate: its text and label key, worked out once for all templates.
+bool is_title_text(const ImportTemplate& t, const std::string& text, const std::string& key) {
     const auto& titles = t.spec->import_spec.titles;
-    if (titles.empty()) return ends_with(normalize_label(text), normalize_label(t.spec->title));
+    if (titles.empty()) return ends_with(key, normalize_label(t.spec->title));
     for (const auto& p : titles)
         if (match_pattern(text, p, &t.budget)) return true;
     return false;
+}
+
+}  // namespace
+
+bool is_title_of(const ImportTemplate& t, const GridRow& row) {
+    std::string text;
+    if (!title_text(row, text)) return false;
+    return is_title_text(t, text, normalize_label(text));
 }
 
 std::vector<Document> split_documents(const TextGrid& grid, const std::vector<const ImportTemplate*>& templates) {
     std::vector<Document> docs;
     Document current;
     for (std::size_t i = 0; i < grid.rows.size(); ++i) {
+        std::string text;
+        if (!title_text(grid.rows[i], text)) continue;
+        const std::string key = normalize_label(text);
         std::vector<const ImportTemplate*> matched;
         for (const auto* t : templates)
-            if (is_title_of(*t, grid.rows[i])) matched.push_back(t);
+            if (is_title_text(*t, text, key)) matched.push_back(t);
         if (matched.empty()) continue;
         if (current.title >= 0) {  // rows before the first title stay with the first document
             current.end = i;
@@ -65,8 +78,12 @@ std::vector<Document> split_documents(const TextGrid& grid, const std::vector<co
     docs.push_back(current);
     // A title with no labels after it before the next title: a page header, part of the next.
     for (std::size_t i = 0; i + 1 < docs.size();) {
+        const auto keys = document_keys(grid, docs[i].begin, docs[i].end, docs[i].title);
         std::size_t best = 0;
-        for (const auto* t : templates) best = std::max(best, labels_found(grid, docs[i].begin, docs[i].end, docs[i].title, *t));
+        for (const auto* t : templates) {
+            best = std::max(best, labels_found(keys, *t));
+            if (best >= kMinLabels) break;
+        }
         if (best >= kMinLabels) {
             ++i;
             continue;
@@ -77,27 +94,79 @@ std::vector<Document> split_documents(const TextGrid& grid, const std::vector<co
     return docs;
 }
 
-std::size_t labels_found(const TextGrid& grid, std::size_t begin, std::size_t end, long title, const ImportTemplate& t) {
-    const Split split = grid.layout == GridLayout::SpaceRows ? Split::Words : Split::Pairs;
-    std::set<std::string> found;
+namespace {
+
+std::size_t space_width(std::string_view s, std::size_t i) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') return 1;
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+    if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+}
+
+void add_cell_keys(std::string_view text, bool words, std::unordered_set<std::string>& keys) {
+    keys.insert(normalize_label(text));
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // words
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t w = space_width(text, i)) {
+            i += w;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && !space_width(text, j)) ++j;
+        spans.emplace_back(i, j);
+        i = j;
+    }
+    if (spans.size() > 1) keys.insert(normalize_label(text.substr(spans[0].first, spans[0].second - spans[0].first)));
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ':') keys.insert(normalize_label(text.substr(0, i)));
+        else if (text.compare(i, 3, "\xEF\xBC\x9A") == 0) keys.insert(normalize_label(text.substr(0, i)));  // ：
+    }
+    if (!words) return;
+    for (std::size_t a = 0; a < spans.size(); ++a)
+        for (std::size_t n = 1; n <= 4 && a + n <= spans.size(); ++n) {
+            const std::string_view run = text.substr(spans[a].first, spans[a + n - 1].second - spans[a].first);
+            keys.insert(normalize_label(run));
+            // A label and its value in one word: "单位信息:324001…", "资金总额：109.04".
+            for (std::size_t i = 0; n == 1 && i < run.size(); ++i)
+                if (run[i] == ':' || run.compare(i, 3, "\xEF\xBC\x9A") == 0) {
+                    keys.insert(normalize_label(run.substr(0, i)));
+                    break;
+                }
+        }
+}
+
+}  // namespace
+
+std::unordered_set<std::string> document_keys(const TextGrid& grid, std::size_t begin, std::size_t end, long title) {
+    std::unordered_set<std::string> keys;
+    const bool words = grid.layout == GridLayout::SpaceRows;
     for (std::size_t r = begin; r < end; ++r) {
         if (static_cast<long>(r) == title) continue;
-        for (const auto& item : cell_items(grid.rows[r], t.index, split)) {
-            if (!item.targets) continue;
-            for (const auto& target : *item.targets)
-                if (target.kind != LabelKind::Ignore) found.insert(item.key);
-        }
+        for (const auto& cell : grid.rows[r].cells)
+            if (!cell.text.empty()) add_cell_keys(cell.text, words, keys);
     }
-    return found.size();
+    keys.erase(std::string());
+    return keys;
+}
+
+std::size_t labels_found(const std::unordered_set<std::string>& keys, const ImportTemplate& t) {
+    std::size_t found = 0;
+    for (const auto& key : keys) {
+        const auto* targets = t.index.find(key);
+        if (targets && std::any_of(targets->begin(), targets->end(), [](const LabelTarget& x) { return x.kind != LabelKind::Ignore; }))
+            ++found;
+    }
+    return found;
 }
 
 TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const std::vector<const ImportTemplate*>& templates) {
     TemplateChoice best;
     std::size_t best_score = 0;
     bool best_titled = false;
+    const auto keys = document_keys(grid, doc.begin, doc.end, doc.title);
     for (const auto* t : templates) {
         if (t->budget.spent()) continue;
-        const std::size_t found = labels_found(grid, doc.begin, doc.end, doc.title, *t);
+        const std::size_t found = labels_found(keys, *t);
         if (found < kMinLabels) continue;
         const bool titled = std::find(doc.candidates.begin(), doc.candidates.end(), t) != doc.candidates.end();
         const std::size_t score = found + (titled ? kTitleBonus : 0);

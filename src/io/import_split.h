@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "io/import_template.h"
@@ -34,7 +36,13 @@ struct TemplateChoice {
 
 TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const std::vector<const ImportTemplate*>& templates);
 
-// The distinct labels of `t` that rows [begin, end) print (the title row not counted).
-std::size_t labels_found(const TextGrid& grid, std::size_t begin, std::size_t end, long title, const ImportTemplate& t);
+// Every text rows [begin, end) could hold as a label, whatever the template (the title row
+// not counted): each cell whole, the words before its first space, the text before each
+// colon, and in a space-separated layout every run of one to four words. Computed once per
+// document; each template's score is then a look-up per key.
+std::unordered_set<std::string> document_keys(const TextGrid& grid, std::size_t begin, std::size_t end, long title);
+
+// The distinct labels of `t` among those keys.
+std::size_t labels_found(const std::unordered_set<std::string>& keys, const ImportTemplate& t);
 
 }  // namespace formwork::io

@@ -124,7 +124,15 @@ private:
     bool indicator_header(const std::vector<Item>& items, const GridRow& row);
     void indicator_row(const GridRow& row, const std::vector<Item>& items);
     bool continue_last_indicator(const std::string& text, int line);
-    int indicator_fit(const std::string& text, const Role& role) const;
+    // What a cell's text is, worked out once per cell: the row alignment asks about every
+    // cell in every column.
+    struct CellFacts {
+        const std::string* text;
+        bool level1, level2;
+        TargetKind kind;
+    };
+    CellFacts facts_of(const std::string& text) const;
+    int indicator_fit(const CellFacts& cell, const Role& role) const;
 };
 
 }  // namespace formwork::io

@@ -82,11 +82,16 @@ bool Placer::indicator_header(const std::vector<Item>& items, const GridRow& row
     return true;
 }
 
-int Placer::indicator_fit(const std::string& text, const Role& role) const {
+Placer::CellFacts Placer::facts_of(const std::string& text) const {
     const std::string key = normalize_label(text);
-    const bool l1 = index_.is_level1(key), l2 = index_.is_level2(key);
+    return {&text, index_.is_level1(key), index_.is_level2(key), parse_target(text, vocab_).kind};
+}
+
+int Placer::indicator_fit(const CellFacts& cell, const Role& role) const {
+    const std::string& text = *cell.text;
+    const bool l1 = cell.level1, l2 = cell.level2;
     const auto stranger = [&] {
-        const TargetKind k = parse_target(text, vocab_).kind;
+        const TargetKind k = cell.kind;
         return k == TargetKind::Numeric || k == TargetKind::Grade ? kValueAsLevel : kStranger;
     };
     switch (role.kind) {
@@ -97,13 +102,13 @@ int Placer::indicator_fit(const std::string& text, const Role& role) const {
         case Role::Kind::NameAgain: {
             if (l1) return kMisfit;
             if (l2) return 2;
-            const TargetKind k = parse_target(text, vocab_).kind;
+            const TargetKind k = cell.kind;
             if (k == TargetKind::Placeholder) return 1;  // "不适用", "……" stand for a missing indicator
             return k == TargetKind::Numeric || k == TargetKind::Grade ? kValueAsName : 0;
         }
         case Role::Kind::Period: {
             if (l1 || l2) return 30;
-            return parse_target(text, vocab_).kind == TargetKind::Unparsed ? 2 : 0;
+            return cell.kind == TargetKind::Unparsed ? 2 : 0;
         }
         case Role::Kind::Extra: {
             if (l1 || l2) return 30;
@@ -115,7 +120,7 @@ int Placer::indicator_fit(const std::string& text, const Role& role) const {
                 case ValueKind::Integer:
                 case ValueKind::Money:
                 case ValueKind::Percent: return parse_amount(text) ? 0 : 8;
-                case ValueKind::Target: return parse_target(text, vocab_).kind == TargetKind::Unparsed ? 2 : 0;
+                case ValueKind::Target: return cell.kind == TargetKind::Unparsed ? 2 : 0;
                 default: return 1;
             }
         }
@@ -127,7 +132,8 @@ int Placer::indicator_fit(const std::string& text, const Role& role) const {
 // onto the next line ("食品安全整体状况 定性 高中低" / "10"), not a new indicator.
 bool Placer::continue_last_indicator(const std::string& text, int line) {
     if (filing_.indicators.empty() || last_roles_.size() != roles_.size()) return false;
-    if (parse_target(text, vocab_).kind != TargetKind::Numeric) return false;
+    const CellFacts facts = facts_of(text);
+    if (facts.kind != TargetKind::Numeric) return false;
     int last = -1;
     for (int r = 0; r < static_cast<int>(last_roles_.size()); ++r)
         if (last_roles_[r]) last = r;
@@ -135,7 +141,7 @@ bool Placer::continue_last_indicator(const std::string& text, int line) {
     for (int r = last + 1; r < static_cast<int>(roles_.size()); ++r) {
         const Role& role = roles_[r];
         if (role.kind != Role::Kind::Period && role.kind != Role::Kind::Extra) continue;
-        const int cost = indicator_fit(text, role);
+        const int cost = indicator_fit(facts, role);
         if (cost < best_cost) best = r, best_cost = cost;
     }
     if (best < 0) return false;
@@ -186,7 +192,9 @@ void Placer::indicator_row(const GridRow& row, const std::vector<Item>& items) {
     for (const auto& p : pieces) pos.push_back(p.pos);
     std::vector<AlignRole> roles;
     for (const auto& r : roles_) roles.push_back({r.pos});
-    const std::vector<int> to = align_row(pos, roles, [&](int c, int r) { return indicator_fit(pieces[c].text, roles_[r]); });
+    std::vector<CellFacts> facts;
+    for (const auto& p : pieces) facts.push_back(facts_of(p.text));
+    const std::vector<int> to = align_row(pos, roles, [&](int c, int r) { return indicator_fit(facts[c], roles_[r]); });
 
     const IndicatorsSpec& ind = spec_.blocks[block_].indicators;
     Indicator out;

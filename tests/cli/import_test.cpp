@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "run_cli.h"
@@ -146,4 +147,52 @@ TEST_CASE("cli-4.5 import usage errors exit 2") {
     CHECK(run_cli({"list"}).exit_code == 2);
     CHECK(run_cli({"show", "--db", "/tmp/formwork-x.db"}).exit_code == 2);
     CHECK_FALSE(exists("/tmp/formwork-x.db"));
+}
+
+TEST_CASE("cli-4.9 money written with a unit: 250万 in a 万元 form is 250 万元, and a ≤300万元 cap over it is reported (#11)") {
+    // 金寨's 申报表 (samples/corpus/14) with its budget written "250万" and the cost cap ≤300万元.
+    std::ifstream in(FORMWORK_SOURCE_DIR "/samples/corpus/14_anhui-jinzhai-devzone-property-2021.txt");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string page = ss.str();
+    auto variant = [&](const std::string& budget) {
+        std::string s = page;
+        auto replace = [&](const std::string& from, const std::string& to) {
+            const auto at = s.find(from);
+            REQUIRE(at != std::string::npos);
+            s.replace(at, from.size(), to);
+        };
+        replace("年度资金总额: 1125", "年度资金总额: " + budget);
+        replace("其中:财政拨款 1125", "其中:财政拨款 " + budget);
+        replace("≤1125万元", "≤300万元");
+        return s;
+    };
+    TempDir dir;
+    auto check_of = [&](const std::string& budget, const std::string& name) {
+        const std::string file = dir.file(name + ".txt"), db = dir.file(name + ".db");
+        std::ofstream(file) << variant(budget);
+        const auto imported = run_cli({"import", "--db", db, "--json", file});
+        INFO(imported.err);
+        REQUIRE(imported.exit_code == 0);
+        const auto j = nlohmann::json::parse(imported.out);
+        const auto& filing = j["files"][0]["filings"][0];
+        CHECK(filing["total"] == "250");
+        const auto r = run_cli({"check", "--db", db, "--json"});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 1);
+        std::vector<std::string> caps;
+        const auto report = nlohmann::json::parse(r.out);
+        for (const auto& f : report["findings"])
+            if (f["check"] == "cost-cap-within-budget") caps.push_back(f["message"].get<std::string>());
+        return std::make_pair(filing, caps);
+    };
+    const auto [with_unit, caps_with_unit] = check_of("250万", "unit");
+    const auto [plain, caps_plain] = check_of("250", "plain");
+    REQUIRE(caps_with_unit.size() == 1);
+    CHECK_THAT(caps_with_unit[0], Catch::Contains("≤300万元") && Catch::Contains("250") && Catch::Contains("多 50 万元"));
+    CHECK(caps_with_unit == caps_plain);  // exactly as when the budget is filed as "250"
+    // The conversion is said, with the text as filed.
+    REQUIRE(with_unit["conversions"].size() == 2);
+    CHECK_THAT(with_unit["conversions"][0]["text"].get<std::string>(), Catch::Contains("“250万” 换算为 250（万元）"));
+    CHECK(plain["conversions"].empty());
 }
