@@ -100,7 +100,7 @@ constexpr Row kRows[] = {
     {Str::RestoreDraft, "恢复草稿", "Restore draft"},
     {Str::DiscardDraft, "丢弃", "Discard"},
     {Str::ImportFiles, "导入填报", "Import filings"},
-    {Str::ImportPath, "要导入的文件或文件夹，每行一个（纯文本导出或 JSON 导出）", "Files or folders to import, one per line (plain-text or JSON exports)"},
+    {Str::ImportPath, "要导入的文件或文件夹，每行一个（文本、xlsx、docx、HTML 或 JSON 导出）", "Files or folders to import, one per line (text, xlsx, docx, HTML or JSON exports)"},
     {Str::ImportRun, "导入", "Import"},
     {Str::ImportDone, "导入完成", "Import finished"},
     {Str::ImportFailed, "导入失败", "Import failed"},
