@@ -180,7 +180,7 @@ TEST_CASE("check-3.6 check --json is streamed, and is the same value as the whol
     CHECK(none["summary"]["filings"] == 0);
 }
 
-TEST_CASE("check-3.4 checks lists every check; test-checks runs their cases") {
+TEST_CASE("check-3.4 checks lists every check, test-checks runs their cases") {
     const auto r = run_cli({"checks", "--json"});
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);

@@ -45,7 +45,7 @@ void sql(const std::string& db, const std::string& statement) {
 
 }  // namespace
 
-TEST_CASE("damaged-1.1 one damaged filing: list, check and export --all work on the others; doctor names it and salvages") {
+TEST_CASE("damaged-1.1 one damaged filing: list, check and export --all work on the others, doctor names it and salvages") {
     TempDir dir("formwork-damaged");
     const std::string db = import_seeds(dir);
     // Filing 27: a cell path with a row index that is not a number.
@@ -119,7 +119,7 @@ TEST_CASE("damaged-1.2 import refuses a database whose pages are damaged") {
     CHECK_FALSE(nlohmann::json::parse(d.out)["integrity"].empty());
 }
 
-TEST_CASE("damaged-1.3 a JSON import names the file and the pointer; the other files still import") {
+TEST_CASE("damaged-1.3 a JSON import names the file and the pointer, the other files still import") {
     TempDir dir("formwork-json");
     const std::string db = import_seeds(dir);
     REQUIRE(run_cli({"export", "--db", db, "--filing", "1", "--format", "json", "-o", dir.file("one.json")}).exit_code == 0);

@@ -138,7 +138,7 @@ TEST_CASE("hostile-1.3 import: with every hostile template installed the seeds i
     }
 }
 
-TEST_CASE("hostile-1.4 check: hostile checks are stopped, switched off and reported; the shipped findings are unchanged") {
+TEST_CASE("hostile-1.4 check: hostile checks are stopped, switched off and reported, the shipped findings are unchanged") {
     const auto payloads = read_hostile(kHostile);
     const auto whole = read_hostile(kHostile / "checks");
     const auto clean = run_cli({"check", "--db", seed_db(), "--json"});

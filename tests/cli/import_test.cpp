@@ -97,7 +97,7 @@ TEST_CASE("cli-4.2 show prints one filing whole and --json has its fields, table
     CHECK(run_cli({"show", "--db", db, "x"}).exit_code == 2);
 }
 
-TEST_CASE("cli-4.3 a bad file fails alone: the others import, nothing of it is stored, exit 1; a cut-off form is refused, its file's complete one taken") {
+TEST_CASE("cli-4.3 a bad file fails alone: the others import, nothing of it is stored, exit 1, a cut-off form is refused, its file's complete one taken") {
     TempDir dir;
     const std::string db = dir.file("mixed.db");
     const std::string empty = dir.file("empty.txt"), cut = dir.file("cut.txt");

@@ -47,7 +47,7 @@ TEST_CASE("import-3.3 a layout no template describes fails, naming the line wher
     check_failed(shipped_importer().import_text("odd.txt", "\n## 南通市本级项目预算绩效目标表\n\n苹果\t3\n"), "无法识别", 2);
 }
 
-TEST_CASE("import-3.4 a form cut off by the end of the file is refused, not half-read; the complete ones are taken") {
+TEST_CASE("import-3.4 a form cut off by the end of the file is refused, not half-read, the complete ones are taken") {
     // Seed 000 up to line 180: the fourth form's income block is there, its indicators are not.
     const std::string cut = seed_head(kNantong, 172 + 8);
     const auto r = shipped_importer().import_text("cut.txt", cut);

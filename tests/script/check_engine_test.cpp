@@ -349,7 +349,7 @@ TEST_CASE("check-1.11 template patterns") {
     CHECK(template_pattern_matches("*a*b*", "xaybz"));
 }
 
-TEST_CASE("check-1.12 batch options select filings; department checks still read the whole department") {
+TEST_CASE("check-1.12 batch options select filings, department checks still read the whole department") {
     CheckEngine engine(CheckEngine::lookup_in(shipped_templates()), {{kSource / "scripts/checks", "shipped"}});
     engine.refresh();
     VectorSource source;

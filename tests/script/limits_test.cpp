@@ -53,7 +53,7 @@ TEST_CASE("limit-2.3 loops inside metamethods and library callbacks are stopped"
     require_timeout("string.gsub('abc', '%w', function(c) while true do end end)", 1);
 }
 
-TEST_CASE("limit-2.4 each call gets the whole time budget; later calls of returned functions too") {
+TEST_CASE("limit-2.4 each call gets the whole time budget, later calls of returned functions too") {
     ScriptHost host(short_limits());
     auto chunk = host.load(kScript, "return function(n) local s = 0 for i = 1, n do s = s + i end return s end");
     REQUIRE(chunk);

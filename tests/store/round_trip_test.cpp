@@ -45,7 +45,7 @@ TEST_CASE("store-1.2 a filing survives closing and reopening the file") {
     CHECK(store.load(f.id).same_content(f));
 }
 
-TEST_CASE("store-1.3 list shows each filing's summary; remove takes it with its history") {
+TEST_CASE("store-1.3 list shows each filing's summary, remove takes it with its history") {
     TempDir dir;
     Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
     FilingStore store(db);

@@ -71,7 +71,7 @@ TEST_CASE("edit-1.3 rows and indicators are added, moved and removed undoably") 
     CHECK_FALSE(s.dirty());
 }
 
-TEST_CASE("edit-1.4 an edit after undo drops the redo steps; save clears dirty") {
+TEST_CASE("edit-1.4 an edit after undo drops the redo steps, save clears dirty") {
     EditSession s(stored_filing(), nullptr);
     s.set_field("a", "1");
     s.undo();
