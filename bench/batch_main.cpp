@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "script/check_engine.h"
-#include "script/template_registry.h"
+#include "checks/check_engine.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

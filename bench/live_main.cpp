@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "script/check_engine.h"
+#include "checks/check_engine.h"
 #include "synth.h"
 
 using namespace formwork;

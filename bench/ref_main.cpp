@@ -10,7 +10,7 @@
 #include "bench_util.h"
 #include "raw_read.h"
 #include "ref_rules.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

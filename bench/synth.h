@@ -13,7 +13,7 @@
 
 #include "core/filing.h"
 #include "core/form_spec.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 
 namespace formwork::bench {
 

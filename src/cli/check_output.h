@@ -7,7 +7,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
-#include "script/check_engine.h"
+#include "checks/check_engine.h"
 
 namespace formwork::cli {
 

@@ -12,8 +12,8 @@
 #include "cli/args.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
-#include "script/check_engine.h"
-#include "script/template_registry.h"
+#include "checks/check_engine.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

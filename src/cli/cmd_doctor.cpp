@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "cli/json_text.h"
 #include "io/export.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

@@ -7,7 +7,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "io/export.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

@@ -18,7 +18,7 @@
 #include "core/filing_facts.h"
 #include "io/import_files.h"
 #include "io/importer.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

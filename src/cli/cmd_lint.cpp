@@ -11,8 +11,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "script/check_engine.h"
-#include "script/template_registry.h"
+#include "checks/check_engine.h"
+#include "templates/template_registry.h"
 
 namespace formwork::cli {
 

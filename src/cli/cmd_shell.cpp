@@ -6,7 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "script/script_files.h"
+#include "lua/script_files.h"
 #include "store/store_error.h"
 #include "ui/shell.h"
 

@@ -6,7 +6,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_text.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 
 namespace formwork::cli {
 

@@ -1,5 +1,5 @@
 // The filing model: one form, filled in. Holds any family without family-specific code:
-// the template (Lua, src/script) says which fields, tables and indicator columns exist; the
+// the template (Lua, src/templates) says which fields, tables and indicator columns exist; the
 // filing only keeps values, always as the text that was filed or typed, so nothing is lost
 // or reformatted. Numbers and target values are parsed from that text on demand by the core.
 #pragma once

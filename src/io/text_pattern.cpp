@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "script/lua_pattern.h"
+#include "lua/lua_pattern.h"
 
 namespace formwork::io {
 

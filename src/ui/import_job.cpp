@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "io/import_files.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 
 namespace formwork::ui {

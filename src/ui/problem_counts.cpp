@@ -2,8 +2,8 @@
 #include "ui/problem_counts.h"
 
 #include "core/filing_facts.h"
-#include "script/check_engine.h"
-#include "script/template_registry.h"
+#include "checks/check_engine.h"
+#include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
 

@@ -1,7 +1,7 @@
 // The shipped templates for the fuzz targets (see fuzz_support.h).
 #include "fuzz_support.h"
 
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 
 namespace formwork::fuzz {
 

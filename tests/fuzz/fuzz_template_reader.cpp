@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "script/script_host.h"
-#include "script/template_registry.h"
+#include "lua/script_host.h"
+#include "templates/template_registry.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static formwork::script::ScriptHost host([] {

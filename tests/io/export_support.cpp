@@ -12,7 +12,7 @@
 
 #include "core/decimal.h"
 #include "io/importer.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 
 namespace fs = std::filesystem;
 

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "import_support.h"
-#include "script/script_host.h"
-#include "script/template_registry.h"
+#include "lua/script_host.h"
+#include "templates/template_registry.h"
 
 using namespace formwork;
 

@@ -8,8 +8,8 @@
 #include "io/label_text.h"
 #include "io/row_align.h"
 #include "io/text_pattern.h"
-#include "script/script_host.h"
-#include "script/template_registry.h"
+#include "lua/script_host.h"
+#include "templates/template_registry.h"
 
 using namespace formwork;
 using namespace formwork::io;

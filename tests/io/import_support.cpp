@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "io/text_grid.h"
-#include "script/template_registry.h"
+#include "templates/template_registry.h"
 
 using namespace formwork;
 

@@ -1,0 +1,241 @@
+// Batch checks over a FilingSource (see check_engine.h): a first pass runs the filing checks
+// of every filing — on the calling thread, or on `jobs` worker threads each with a helper
+// engine while the calling thread reads the source — and remembers what department grouping
+// needs; a second pass runs the department checks once per department and year.
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "checks/check_engine_impl.h"
+
+namespace formwork::script {
+
+namespace {
+
+// Filings handed from the reading thread to the workers, at most `capacity` at a time.
+class FilingQueue {
+public:
+    explicit FilingQueue(std::size_t capacity) : capacity_(capacity) {}
+
+    void push(Filing f) {
+        std::unique_lock lock(mutex_);
+        not_full_.wait(lock, [&] { return queue_.size() < capacity_ || closed_; });
+        if (closed_) return;
+        queue_.push_back(std::move(f));
+        not_empty_.notify_one();
+    }
+    bool pop(Filing& out) {
+        std::unique_lock lock(mutex_);
+        not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return false;
+        out = std::move(queue_.front());
+        queue_.pop_front();
+        not_full_.notify_one();
+        return true;
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        not_empty_.notify_all();
+        not_full_.notify_all();
+    }
+
+private:
+    std::size_t capacity_;
+    std::mutex mutex_;
+    std::condition_variable not_empty_, not_full_;
+    std::deque<Filing> queue_;
+    bool closed_ = false;
+};
+
+void merge(CheckReport& into, CheckReport&& from, std::size_t max_notes) {
+    into.findings.insert(into.findings.end(), std::make_move_iterator(from.findings.begin()),
+                         std::make_move_iterator(from.findings.end()));
+    for (RunNote& n : from.notes) add_note(into, std::move(n), max_notes);
+    into.problems.insert(into.problems.end(), from.problems.begin(), from.problems.end());
+    auto& s = into.summary;
+    s.filings += from.summary.filings;
+    s.skipped_filings += from.summary.skipped_filings;
+    s.runs += from.summary.runs;
+    for (std::size_t i = 0; i < kOutcomeCount; ++i) s.outcomes[i] += from.summary.outcomes[i];
+    for (std::size_t i = 0; i < s.severities.size(); ++i) s.severities[i] += from.summary.severities[i];
+}
+
+}  // namespace
+
+void CheckEngine::Impl::batch_filing(const Filing& filing, const BatchOptions& options, bool keep_members,
+                                     CheckReport& report, std::vector<BatchMember>& members) {
+    const bool selected = (!options.filing || *options.filing == filing.id) &&
+                          (!options.template_id || *options.template_id == filing.template_id);
+    if (!selected && !keep_members) return;
+    TemplateSlot* s = slot(filing.template_id);
+    if (!s) {
+        if (selected) {
+            report.problems.push_back("filing " + std::to_string(filing.id) + ": unknown template \"" + filing.template_id + "\"");
+            ++report.summary.skipped_filings;
+        }
+        return;
+    }
+    const std::string key = department_key(filing, *s->index);
+    FilingView view(filing, *s->index, key);
+    if (keep_members) {
+        BatchMember m;
+        m.id = filing.id;
+        m.template_id = filing.template_id;
+        m.title = view.title();
+        m.selected = selected;
+        m.wants_group = std::any_of(s->department_checks.begin(), s->department_checks.end(),
+                                    [](const SlotCheck& d) { return d.preset == Outcome::Passed; });
+        m.group = {key, fallback_key(filing, *s->index)};
+        members.push_back(std::move(m));
+    }
+    if (!selected) return;
+    ++report.summary.filings;
+    for (const SlotCheck& c : s->filing_checks) run_filing_check(c, view, report, options.max_notes);
+    retire_boxes();
+}
+
+void CheckEngine::Impl::department_pass(FilingSource& source, const BatchOptions& options,
+                                        std::vector<BatchMember>& members, CheckReport& report) {
+    std::vector<GroupInput> inputs;
+    inputs.reserve(members.size());
+    for (const BatchMember& x : members) inputs.push_back(x.group);
+    const std::vector<std::string> keys = assign_groups(inputs);
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (!keys[i].empty()) {
+            groups[keys[i]].push_back(i);
+            continue;
+        }
+        if (!members[i].selected || !members[i].wants_group) continue;
+        const TemplateSlot* s = slot(members[i].template_id);
+        for (const LoadedCheck& c : checks) {
+            const SlotCheck* d = s ? s->department_check(&c) : nullptr;
+            if (!d || d->preset != Outcome::Passed) continue;
+            add_note(report, {c.spec->id, members[i].id, members[i].title, Outcome::Insufficient, "the filing names no department"},
+                     options.max_notes);
+            count_outcome(report, Outcome::Insufficient);
+        }
+    }
+    for (auto& [key, indices] : groups) {
+        if (std::none_of(indices.begin(), indices.end(), [&](std::size_t i) { return members[i].selected; })) continue;
+        std::vector<const LoadedCheck*> wanted;
+        for (const LoadedCheck& c : checks) {
+            if (c.spec->scope != CheckScope::Department) continue;
+            bool matches = false, runs = false;
+            for (std::size_t i : indices) {
+                if (!c.spec->applies_to(members[i].template_id)) continue;
+                matches = true;
+                const TemplateSlot* s = slot(members[i].template_id);
+                const SlotCheck* d = s ? s->department_check(&c) : nullptr;
+                runs = runs || (d && d->preset == Outcome::Passed);
+            }
+            if (runs) wanted.push_back(&c);
+            else if (matches) count_outcome(report, Outcome::NotApplicable);  // `applies` said no: nothing to read
+        }
+        if (wanted.empty()) continue;
+        std::vector<Filing> filings;
+        filings.reserve(indices.size());
+        for (std::size_t i : indices) filings.push_back(source.load(members[i].id));
+        std::vector<std::unique_ptr<FilingView>> views;
+        std::vector<FilingView*> pointers;
+        for (const Filing& f : filings) {
+            TemplateSlot* s = slot(f.template_id);
+            if (!s) continue;
+            views.push_back(std::make_unique<FilingView>(f, *s->index, key));
+            pointers.push_back(views.back().get());
+        }
+        std::set<std::int64_t> chosen;
+        for (std::size_t i : indices)
+            if (members[i].selected) chosen.insert(members[i].id);
+        for (const LoadedCheck* c : wanted) {
+            const std::size_t before = report.findings.size();
+            run(*c, pointers, true, report, options.max_notes);
+            retire_boxes();
+            if (!options.filing && !options.template_id) continue;
+            // Keep what concerns the selected filings only.
+            auto first = report.findings.begin() + static_cast<std::ptrdiff_t>(before);
+            auto kept = std::stable_partition(first, report.findings.end(), [&](const Finding& f) { return chosen.count(f.filing) > 0; });
+            for (auto it = kept; it != report.findings.end(); ++it) --report.summary.severities[static_cast<std::size_t>(it->severity)];
+            report.findings.erase(kept, report.findings.end());
+        }
+    }
+}
+
+CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& options) {
+    Impl& m = *impl_;
+    CheckReport report;
+    report.summary.checks = m.checks.size();
+    // One account of failures for the whole batch, shared with the helper engines.
+    auto health = std::make_shared<CheckHealth>();
+    m.health = health;
+    struct Restore {
+        Impl& m;
+        ~Restore() { m.health = m.live_health; }
+    } restore{m};
+    const bool any_department_checks = std::any_of(m.checks.begin(), m.checks.end(), [](const LoadedCheck& c) {
+        return c.spec->scope == CheckScope::Department;
+    });
+    std::vector<BatchMember> members;
+
+    if (options.jobs <= 1) {
+        source.for_each([&](const Filing& f) { m.batch_filing(f, options, any_department_checks, report, members); });
+    } else {
+        // Helper engines load the same folders with the same limits; a helper whose scripts
+        // differ from ours (a file changed in between) would check differently, so they are
+        // refreshed here, right before the pass.
+        while (m.helpers.size() < options.jobs)
+            m.helpers.push_back(std::make_unique<CheckEngine>(m.lookup, m.dirs, m.host.options()));
+        for (auto& h : m.helpers) {
+            h->refresh();
+            h->impl_->health = health;
+        }
+        struct Worker {
+            CheckReport report;
+            std::vector<BatchMember> members;
+            std::exception_ptr error;
+        };
+        std::vector<Worker> workers(options.jobs);
+        FilingQueue queue(64 * options.jobs);
+        std::vector<std::thread> threads;
+        for (unsigned w = 0; w < options.jobs; ++w) {
+            threads.emplace_back([&, w] {
+                try {
+                    Filing f;
+                    while (queue.pop(f))
+                        m.helpers[w]->impl_->batch_filing(f, options, any_department_checks, workers[w].report, workers[w].members);
+                } catch (...) {
+                    workers[w].error = std::current_exception();
+                    queue.close();
+                }
+            });
+        }
+        std::exception_ptr read_error;
+        try {
+            source.for_each([&](const Filing& f) { queue.push(f); });
+        } catch (...) {
+            read_error = std::current_exception();
+        }
+        queue.close();
+        for (auto& t : threads) t.join();
+        for (auto& h : m.helpers) h->impl_->health = h->impl_->live_health;
+        if (read_error) std::rethrow_exception(read_error);
+        for (Worker& w : workers) {
+            if (w.error) std::rethrow_exception(w.error);
+            merge(report, std::move(w.report), options.max_notes);
+            members.insert(members.end(), std::make_move_iterator(w.members.begin()), std::make_move_iterator(w.members.end()));
+        }
+        std::sort(members.begin(), members.end(), [](const BatchMember& a, const BatchMember& b) { return a.id < b.id; });
+    }
+    if (any_department_checks) m.department_pass(source, options, members, report);
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.filing < b.filing; });
+    return report;
+}
+
+}  // namespace formwork::script

@@ -1,0 +1,83 @@
+// Where the check engine enters Lua: making the reusable Filing userdata and calling a
+// check's run function with them, each as one piece of the host's protected work (so limits,
+// stops and errors behave as for templates).
+#include <stdexcept>
+
+#include "checks/check_engine_impl.h"
+#include "checks/check_lua.h"
+#include "lua/host_state.h"
+
+namespace formwork::script {
+
+namespace {
+
+struct BoxWork final : detail::ProtectedWork {
+    std::size_t count;
+    std::vector<detail::ViewBox*>& boxes;
+    std::vector<int>& refs;
+
+    BoxWork(std::size_t n, std::vector<detail::ViewBox*>& b, std::vector<int>& r) : count(n), boxes(b), refs(r) {}
+
+    void run(lua_State* L) override {
+        while (boxes.size() < count) {
+            detail::ViewBox* box = detail::push_view_box(L);
+            refs.push_back(luaL_ref(L, LUA_REGISTRYINDEX));
+            boxes.push_back(box);
+        }
+    }
+};
+
+struct RunWork final : detail::ProtectedWork {
+    int function;
+    const std::vector<int>& refs;
+    std::size_t views;
+    bool as_group;
+
+    RunWork(int f, const std::vector<int>& r, std::size_t n, bool g) : function(f), refs(r), views(n), as_group(g) {}
+
+    void run(lua_State* L) override {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, function);
+        if (as_group) {
+            // The one table a run builds: the list of a department's filings, once per group.
+            lua_createtable(L, static_cast<int>(views), 0);
+            for (std::size_t i = 0; i < views; ++i) {
+                lua_rawgeti(L, LUA_REGISTRYINDEX, refs[i]);
+                lua_rawseti(L, -2, static_cast<int>(i + 1));
+            }
+        } else {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, refs[0]);
+        }
+        lua_call(L, 1, 0);
+    }
+};
+
+}  // namespace
+
+void CheckEngine::Impl::ensure_boxes(std::size_t count) {
+    if (boxes.size() >= count) return;
+    BoxWork work(count, boxes, box_refs);
+    auto& h = detail::HostAccess::state(host);
+    if (auto error = detail::run_protected(h, work, "check engine"))
+        throw std::runtime_error("cannot make filing views: " + error->to_string());
+}
+
+std::optional<ScriptError> CheckEngine::Impl::call_run(const CheckSpec& check, std::size_t views, bool as_group) {
+    const detail::FunctionSlot* slot = detail::FunctionSlot::of(check.run);
+    if (slot == nullptr) return ScriptError{ScriptError::Kind::BadValue, check.file, check.line, "the check has no run function", {}};
+    RunWork work(slot->ref, box_refs, views, as_group);
+    return detail::run_protected(detail::HostAccess::state(host), work, slot->file);
+}
+
+void CheckEngine::Impl::retire_boxes() {
+    for (detail::ViewBox* box : boxes) box->view = nullptr;  // the userdata lives on while a script holds it
+    for (int ref : box_refs) release_ref(ref);
+    boxes.clear();
+    box_refs.clear();
+}
+
+void CheckEngine::Impl::release_ref(int ref) {
+    // Released at the start of the next call, when touching the registry is safe.
+    if (ref != 0) detail::HostAccess::state(host).released_refs.push_back(ref);
+}
+
+}  // namespace formwork::script

@@ -1,0 +1,213 @@
+// Per-template lookups for the check engine (see spec_index.h).
+#include "checks/spec_index.h"
+
+#include "core/text.h"
+
+namespace formwork::script {
+
+namespace {
+
+std::vector<std::string> split_dots(std::string_view ref) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t dot = ref.find('.', start);
+        parts.emplace_back(ref.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+        if (dot == std::string_view::npos) return parts;
+        start = dot + 1;
+    }
+}
+
+const FieldSpec* find_column(const BlockSpec& b, std::string_view id) {
+    for (const FieldSpec& c : b.columns)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+ResolvedRef invalid(std::string why) {
+    ResolvedRef r;
+    r.error = std::move(why);
+    return r;
+}
+
+}  // namespace
+
+std::string normalize_category(std::string_view name) {
+    std::u32string out;
+    for (char32_t c : text::decode_utf8(name)) {
+        if (text::is_space(c)) continue;
+        out.push_back(text::fold_width(c));
+    }
+    return text::encode_utf8(out);
+}
+
+SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)
+    : spec_(std::move(spec)), vocab_(TargetVocabulary::builtin().extended(spec_->grades)) {
+    for (const BlockSpec& b : spec_->blocks) {
+        if (b.kind != BlockKind::Indicators || indicators_) continue;
+        indicators_ = &b;
+        for (const FieldSpec& p : b.indicators.periods) periods_.push_back(p.id);
+        const auto& tree = b.indicators.tree;
+        for (int i = 0; i < static_cast<int>(tree.size()); ++i) {
+            level1_exact_.emplace(tree[i].name, i);
+            level1_.emplace(normalize_category(tree[i].name), i);
+            for (const auto& a : tree[i].aliases) {
+                level1_exact_.emplace(a, i);
+                level1_.emplace(normalize_category(a), i);
+            }
+            const auto& l2 = tree[i].level2;
+            for (int j = 0; j < static_cast<int>(l2.size()); ++j) {
+                level2_exact_[l2[j].name].emplace_back(i, j);
+                level2_[normalize_category(l2[j].name)].emplace_back(i, j);
+                for (const auto& a : l2[j].aliases) {
+                    level2_exact_[a].emplace_back(i, j);
+                    level2_[normalize_category(a)].emplace_back(i, j);
+                }
+            }
+        }
+    }
+    if (auto it = spec_->options.find("department_fallback"); it != spec_->options.end()) {
+        std::string id;
+        for (char c : it->second + ",") {
+            if (c == ',' || c == ' ') {
+                if (!id.empty() && spec_->find_field(id)) department_fallback_.push_back(id);
+                id.clear();
+            } else {
+                id += c;
+            }
+        }
+    }
+    if (auto it = spec_->options.find("department_field"); it != spec_->options.end() && spec_->find_field(it->second)) {
+        department_field_ = it->second;
+    } else {
+        for (const char* id : {"department_name", "department", "implementing_unit"})
+            if (spec_->find_field(id)) {
+                department_field_ = id;
+                break;
+            }
+    }
+}
+
+const BlockSpec* SpecIndex::table_block(std::string_view id) const {
+    for (const BlockSpec& b : spec_->blocks)
+        if ((b.kind == BlockKind::Table || b.kind == BlockKind::SpendingPlan) && b.id == id) return &b;
+    return nullptr;
+}
+
+int SpecIndex::period_index(std::string_view period) const {
+    for (std::size_t i = 0; i < periods_.size(); ++i)
+        if (periods_[i] == period) return static_cast<int>(i);
+    return -1;
+}
+
+const ResolvedRef& SpecIndex::resolve(std::string_view ref) {
+    // Heterogeneous lookup would avoid this string; refs are short and the miss path is rare.
+    std::string key(ref);
+    auto it = refs_.find(key);
+    if (it != refs_.end()) return it->second;
+    return refs_.emplace(std::move(key), resolve_uncached(ref)).first->second;
+}
+
+ResolvedRef SpecIndex::resolve_uncached(std::string_view ref) const {
+    if (ref.empty()) return invalid("empty reference");
+    if (ref.find('/') != std::string_view::npos || ref == "i") {
+        ResolvedRef r;
+        r.kind = ResolvedRef::Kind::Path;
+        r.path = std::string(ref);
+        if (ref.rfind("f/", 0) == 0) {
+            r.field = std::string(ref.substr(2));
+            if (const FieldSpec* f = spec_->find_field(r.field)) r.label = f->label;
+        }
+        return r;
+    }
+    std::vector<std::string> parts = split_dots(ref);
+    if (parts.size() == 2 && parts[0] == "fields") parts.erase(parts.begin());
+    if (parts.size() == 1) {
+        if (const FieldSpec* f = spec_->find_field(parts[0])) {
+            ResolvedRef r;
+            r.kind = ResolvedRef::Kind::Field;
+            r.field = f->id;
+            r.path = "f/" + f->id;
+            r.label = f->label;
+            return r;
+        }
+        if (indicators_ && parts[0] == indicators_->id) {
+            ResolvedRef r;
+            r.kind = ResolvedRef::Kind::Table;
+            r.table = parts[0];
+            r.path = "i";
+            r.label = indicators_->label;
+            return r;
+        }
+        if (const BlockSpec* b = table_block(parts[0])) {
+            ResolvedRef r;
+            r.kind = ResolvedRef::Kind::Table;
+            r.table = b->id;
+            r.path = "t/" + b->id;
+            r.label = b->label;
+            return r;
+        }
+        return invalid("the template has no field or table \"" + parts[0] + "\"");
+    }
+    const BlockSpec* b = table_block(parts[0]);
+    if (!b) return invalid("the template has no table \"" + parts[0] + "\"");
+    ResolvedRef r;
+    r.table = b->id;
+    if (parts.size() == 2) {
+        const FieldSpec* col = find_column(*b, parts[1]);
+        if (!col) return invalid("table \"" + b->id + "\" has no column \"" + parts[1] + "\"");
+        r.column = col->id;
+        if (b->kind == BlockKind::SpendingPlan) {  // one row: a point is a cell
+            r.kind = ResolvedRef::Kind::Cell;
+            r.row = 0;
+            r.path = "t/" + b->id + "/0/" + col->id;
+        } else if (b->fixed_rows()) {
+            return invalid("table \"" + b->id + "\" has fixed rows: name the row too (" + b->id + ".<row>." + col->id + ")");
+        } else {
+            r.kind = ResolvedRef::Kind::Column;
+            r.path = "t/" + b->id;
+        }
+        r.label = col->label;
+        return r;
+    }
+    if (parts.size() == 3) {
+        if (!b->fixed_rows()) return invalid("table \"" + b->id + "\" has no fixed rows (use " + b->id + ".<column>)");
+        const FieldSpec* col = find_column(*b, parts[2]);
+        if (!col) return invalid("table \"" + b->id + "\" has no column \"" + parts[2] + "\"");
+        for (std::size_t i = 0; i < b->rows.size(); ++i) {
+            if (b->rows[i].id != parts[1]) continue;
+            r.kind = ResolvedRef::Kind::Cell;
+            r.row = static_cast<int>(i);
+            r.column = col->id;
+            r.path = "t/" + b->id + "/" + std::to_string(i) + "/" + col->id;
+            r.label = b->rows[i].label;
+            if (b->columns.size() > 1) r.label += "（" + col->label + "）";
+            return r;
+        }
+        return invalid("table \"" + b->id + "\" has no row \"" + parts[1] + "\"");
+    }
+    return invalid("cannot read the reference \"" + std::string(ref) + "\"");
+}
+
+Category SpecIndex::categorize(const std::string& level1, const std::string& level2) const {
+    Category c;
+    if (!indicators_) return c;
+    if (auto it = level1_exact_.find(level1); it != level1_exact_.end()) c.l1 = it->second;
+    else if (auto it2 = level1_.find(normalize_category(level1)); it2 != level1_.end()) c.l1 = it2->second;
+    const std::vector<std::pair<int, int>>* places = nullptr;
+    if (auto it = level2_exact_.find(level2); it != level2_exact_.end()) places = &it->second;
+    else if (auto it2 = level2_.find(normalize_category(level2)); it2 != level2_.end()) places = &it2->second;
+    if (!places) return c;
+    for (auto [i, j] : *places)
+        if (i == c.l1) {
+            c.l2 = j;
+            c.home = i;
+            return c;
+        }
+    c.home = places->front().first;
+    c.l2 = places->front().second;
+    c.misplaced = c.l1 >= 0;
+    return c;
+}
+
+}  // namespace formwork::script

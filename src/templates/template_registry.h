@@ -1,0 +1,72 @@
+// The templates Formwork knows: every *.lua file in the shipped folder (scripts/templates/)
+// and in the user's folder (~/.local/share/formwork/templates/), loaded in a sandbox and
+// checked. refresh() reloads a file when it changes and forgets it when it goes, so an
+// administrator's edit shows up without a restart. A bad template disables itself only: its
+// entry carries the errors (file:line: …) and no spec.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/form_spec.h"
+#include "lua/script_host.h"
+#include "templates/template_reader.h"
+
+namespace formwork::script {
+
+struct TemplateEntry {
+    std::string file;    // as shown to users
+    std::string origin;  // "shipped" or "user"
+    std::shared_ptr<const FormSpec> spec;  // null when the template has errors
+    std::vector<std::string> errors;       // "file:line: path: message", one per problem
+    // As loaded from the file, before the registry's duplicate-id check (which may disable
+    // `spec` while another file holds the same id).
+    std::shared_ptr<const FormSpec> loaded;
+    std::vector<std::string> load_errors;
+    std::filesystem::file_time_type mtime{};
+    std::uintmax_t size = 0;
+
+    bool ok() const { return spec != nullptr; }
+};
+
+// Loads one file as a template: reading, sandboxed running and checking. Never throws for a
+// bad template; the entry's errors say what is wrong.
+TemplateEntry load_template_file(ScriptHost& host, const std::filesystem::path& path, const std::string& shown_as);
+
+// The same for template source text (tests, lint of unsaved text).
+TemplateEntry load_template_source(ScriptHost& host, const std::string& shown_as, const std::string& source);
+
+struct TemplateDir {
+    std::filesystem::path path;
+    std::string origin;
+};
+
+// The shipped folder (FORMWORK_SCRIPTS_DIR/templates if set, else scripts/templates beside
+// the build) and the user's ($XDG_DATA_HOME or ~/.local/share)/formwork/templates.
+std::vector<TemplateDir> default_template_dirs();
+std::filesystem::path shipped_scripts_dir();
+
+class TemplateRegistry {
+public:
+    explicit TemplateRegistry(std::vector<TemplateDir> dirs = default_template_dirs());
+
+    // Loads new and changed files and forgets removed ones; returns true when anything changed.
+    bool refresh();
+
+    // Sorted by template id, then file; entries with errors are included.
+    const std::vector<TemplateEntry>& entries() const { return entries_; }
+    std::shared_ptr<const FormSpec> find(const std::string& id) const;
+    const std::vector<TemplateDir>& dirs() const { return dirs_; }
+
+private:
+    void check_duplicate_ids();
+
+    std::vector<TemplateDir> dirs_;
+    std::vector<TemplateEntry> entries_;
+    ScriptHost host_;
+};
+
+}  // namespace formwork::script
