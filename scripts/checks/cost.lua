@@ -16,7 +16,7 @@ local function money_cap(f, cmp, value, unit)
     return check.to_money(value, unit, f:spec().money_unit)
 end
 
-local function has_indicators(spec) return spec.indicators ~= nil end
+local ts = require "template_spec"
 
 local function each_numeric(f, visit)
     for i, pid in f:targets("numeric") do
@@ -33,7 +33,7 @@ return check.script{
             title = { zh = "成本上限不超过预算", en = "A cost cap is not larger than the budget" },
             severity = "error",
             templates = { "*" },
-            applies = has_indicators,
+            applies = ts.has_indicators,
             run = function(f)
                 local total_ref = f:spec().total
                 local caps, budget, why = 0, nil, nil
@@ -111,7 +111,7 @@ return check.script{
             title = { zh = "金额上限列在成本指标下，成本指标以金额表示", en = "Money caps sit under 成本指标, and 成本指标 are amounts" },
             severity = "warning",
             templates = { "*" },
-            applies = has_indicators,
+            applies = ts.has_indicators,
             run = function(f)
                 if not f:spec().indicators then return check.not_applicable("模板没有绩效指标表") end
                 local reported = {}

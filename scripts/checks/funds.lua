@@ -12,19 +12,9 @@ local STATED_TWICE = { budget = true }
 -- A decomposition into these rows is the department split of rule 5 (department.lua).
 local SPLIT_ROWS = { basic = true, project = true }
 
--- The template's table `id`, or nil.
-local function table_of(spec, id)
-    for _, t in ipairs(spec.tables) do
-        if t.id == id then return t end
-    end
-end
-
-local function has_column(t, id)
-    for _, c in ipairs(t and t.columns or {}) do
-        if c.id == id then return true end
-    end
-    return false
-end
+-- Questions about the template's tables (scripts/lib/template_spec.lua).
+local ts = require "template_spec"
+local table_of, has_column = ts.table_of, ts.has_column
 
 -- Whether the template has one of the chosen fixed-rows tables with a row that sums others.
 local function has_sums(spec, chosen)

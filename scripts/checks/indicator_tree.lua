@@ -17,7 +17,7 @@ local function has_target(f, i, periods)
     return false
 end
 
-local function has_indicators(spec) return spec.indicators ~= nil end
+local ts = require "template_spec"
 
 return check.script{
     api = 1,
@@ -27,7 +27,7 @@ return check.script{
             title = { zh = "绩效指标体系完整，二级指标归属正确", en = "The indicator tree has its required categories, each in place" },
             severity = "error",
             templates = { "*" },
-            applies = has_indicators,
+            applies = ts.has_indicators,
             run = function(f)
                 local spec = f:spec().indicators
                 if not spec then return check.not_applicable("模板没有绩效指标表") end
@@ -163,7 +163,7 @@ return check.script{
             title = { zh = "每个三级指标有名称，且各期都有指标值", en = "Every indicator has a name and a target in each period" },
             severity = "error",
             templates = { "*" },
-            applies = has_indicators,
+            applies = ts.has_indicators,
             run = function(f)
                 local spec = f:spec().indicators
                 if not spec then return check.not_applicable("模板没有绩效指标表") end

@@ -8,6 +8,8 @@
 -- 三级指标 | 指标值, level 1 printed once per group. Footnotes ("注: 1.…") follow the table.
 -- The title is as generic as 沅江's ("项目支出绩效目标表"); the importer tells them apart by the
 -- labels each form prints.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "anhui-project-annual",
@@ -61,21 +63,7 @@ return form.template{
             id      = "indicators",
             label   = "绩效指标",
             periods = { form.target{ id = "value", label = "指标值" } },
-            tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true,
-                                 aliases = { "满意度指标" } },  -- 金安 prints 满意度指标 twice
-                } },
-            },
+            tree = { tree.output(), tree.effect(), tree.satisfaction{ aliases = { "满意度指标" } } },
         },
     },
 

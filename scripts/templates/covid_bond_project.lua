@@ -5,6 +5,8 @@
 -- "绩?????????? 效?????????? 目???????? 标" is 绩效目标).
 -- Layout: title "(打捆项目)", "(2020年度)"; 项目名称; 主管预算部门 and 项目预算金额 (万元) on one
 -- row; 绩效目标 (a paragraph); 绩效指标 with 一级指标 | 二级指标 | 三级指标 | 指标值.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "covid-bond-project",
@@ -35,20 +37,7 @@ return form.template{
             id      = "indicators",
             label   = "绩效指标",
             periods = { form.target{ id = "value", label = "指标值" } },
-            tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true },
-                } },
-            },
+            tree = { tree.output(), tree.effect(), tree.satisfaction() },
         },
     },
 

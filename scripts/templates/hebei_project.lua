@@ -14,6 +14,8 @@
 --     indicator; values often in 百分比 (= %) and the placeholder 是/否.
 -- Year: 2022, inferred; see hebei_department.lua (提前下达2022年…, and 项目编码 13030322P… read as
 -- region 130303 + year 22).
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "hebei-project",
@@ -96,24 +98,7 @@ return form.template{
                 form.longtext{ id = "description", label = "绩效指标描述" },
                 form.text    { id = "basis",       label = "指标值确定依据" },
             },
-            tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    form.level2{ name = "经济效益指标",   aliases = { "经济效益" } },
-                    form.level2{ name = "社会效益指标",   aliases = { "社会效益" } },
-                    form.level2{ name = "生态效益指标",   aliases = { "生态效益" } },
-                    form.level2{ name = "可持续影响指标", aliases = { "可持续影响" } },
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true,
-                                 aliases = { "服务对象满意度" } },
-                } },
-            },
+            tree = { tree.output(), tree.effect(), tree.satisfaction() },
         },
     },
 

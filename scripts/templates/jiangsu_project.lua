@@ -10,6 +10,8 @@
 --   * the half-year 预算执行率 target (=45%) is a share of the full-year budget.
 -- Brackets appear half- and full-width (全年(程) / 全年（程）), 项目资金 （万元） once with a
 -- full-width bracket; those spellings are the aliases below.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "jiangsu-project",
@@ -109,33 +111,7 @@ return form.template{
                 form.target{ id = "full_year", label = "全年（程）指标值",
                              aliases = { "全年（程） 指标值", "全年(程) 指标值" } },
             },
-            tree = {
-                form.level1{ name = "决策", required = true, level2 = {
-                    form.level2{ name = "项目立项", required = true },
-                    form.level2{ name = "绩效目标", required = true },
-                    form.level2{ name = "资金投入", required = true },
-                } },
-                form.level1{ name = "过程", required = true, level2 = {
-                    form.level2{ name = "资金管理", required = true },
-                    form.level2{ name = "组织实施", required = true },
-                } },
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    form.level2{ name = "经济效益",   aliases = { "经济效益指标" } },
-                    form.level2{ name = "社会效益",   aliases = { "社会效益指标" } },
-                    form.level2{ name = "生态效益",   aliases = { "生态效益指标" } },
-                    form.level2{ name = "可持续影响", aliases = { "可持续影响指标" } },
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度", required = true,
-                                 aliases = { "服务对象满意度指标" } },
-                } },
-            },
+            tree = { tree.decision(), tree.process(), tree.output(), tree.effect{ short = true }, tree.satisfaction{ short = true } },
         },
     },
 

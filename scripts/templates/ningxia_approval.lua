@@ -5,6 +5,8 @@
 -- the department, the project, the level-1, level-2 and level-3 names one below the other,
 -- then 指标值 and 绩效金额 (the project's amount, in 元, on the project's line). Level-2 names
 -- carry "(必填)" or "(必填硬性指标)".
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "ningxia-approval",
@@ -36,21 +38,10 @@ return form.template{
             periods = { form.target{ id = "value", label = "指标值" } },
             extra   = { form.money{ id = "amount", label = "绩效金额" } },
             tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true, aliases = { "数量指标(必填硬性指标)", "数量指标(必填)" } },
-                    form.level2{ name = "质量指标", required = true, aliases = { "质量指标(必填)", "质量指标(必填硬性指标)" } },
-                    form.level2{ name = "时效指标", required = true, aliases = { "时效指标(必填)", "时效指标(必填硬性指标)" } },
-                    form.level2{ name = "成本指标", required = true, aliases = { "成本指标(必填硬性指标)", "成本指标(必填)" } },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    form.level2{ name = "经济效益指标", aliases = { "经济效益指标(必填)" } },
-                    form.level2{ name = "社会效益指标", aliases = { "社会效益指标(必填)" } },
-                    form.level2{ name = "生态效益指标", aliases = { "生态效益指标(必填)" } },
-                    form.level2{ name = "可持续影响指标", aliases = { "可持续影响指标(必填)" } },
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true, aliases = { "服务对象满意度指标(必填)" } },
-                } },
+                tree.output{ suffixes = { "(必填)", "(必填硬性指标)" } },
+                -- "服务对象满意度" is the name of an indicator under 服务对象满意度指标 here.
+                tree.effect{ suffixes = { "(必填)" }, one_spelling = true },
+                tree.satisfaction{ suffixes = { "(必填)" }, one_spelling = true },
             },
         },
     },

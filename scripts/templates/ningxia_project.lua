@@ -6,6 +6,8 @@
 -- start and end years); 项目资金(万元): 年度资金总额 = 其中:财政拨款 + 其他资金; one 绩效目标
 -- text; the indicator table 一级指标 | 二级指标 | 三级指标 | 指标值, level 1 printed once per
 -- group, targets often written as sentences.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "ningxia-project",
@@ -57,20 +59,7 @@ return form.template{
             id      = "indicators",
             label   = "绩效指标",
             periods = { form.target{ id = "value", label = "指标值" } },
-            tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true },
-                } },
-            },
+            tree = { tree.output(), tree.effect(), tree.satisfaction() },
         },
     },
 

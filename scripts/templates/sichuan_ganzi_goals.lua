@@ -6,6 +6,8 @@
 -- 项目经办人电话; 整体目标 (a paragraph); the indicator table 一级指标 二级指标 三级指标
 -- 指标性质 指标值 度量单位 权重(%), every row printing all levels. No funds block and no year:
 -- the form names no project (项目名称 is blank), so the unit names the filing.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "sichuan-ganzi-goals",
@@ -41,20 +43,7 @@ return form.template{
                 form.text   { id = "unit",   label = "度量单位" },
                 form.integer{ id = "weight", label = "权重(%)" },
             },
-            tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true },
-                } },
-            },
+            tree = { tree.output(), tree.effect(), tree.satisfaction() },
         },
     },
 

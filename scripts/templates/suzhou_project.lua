@@ -10,6 +10,8 @@
 --     half repeats level 2 and level 3 beside the mid-term one; both value columns print "指标值".
 -- No 决策/过程 categories; level-2 names carry the 指标 suffix (经济效益指标 …), satisfaction is
 -- 服务对象满意度指标. 项目期 (spelled 项目日期 once) is text ("长期"), so there is no start/end year.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "suzhou-project",
@@ -84,24 +86,7 @@ return form.template{
                 form.target{ id = "mid_term", label = "指标值", help = "mid-term (2023-2025) value, left half of the table" },
                 form.target{ id = "annual",   label = "指标值", help = "annual value, right half of the table" },
             },
-            tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    form.level2{ name = "经济效益指标",   aliases = { "经济效益" } },
-                    form.level2{ name = "社会效益指标",   aliases = { "社会效益" } },
-                    form.level2{ name = "生态效益指标",   aliases = { "生态效益" } },
-                    form.level2{ name = "可持续影响指标", aliases = { "可持续影响" } },
-                } },
-                form.level1{ name = "满意度指标", required = true, level2 = {
-                    form.level2{ name = "服务对象满意度指标", required = true,
-                                 aliases = { "服务对象满意度" } },
-                } },
-            },
+            tree = { tree.output(), tree.effect(), tree.satisfaction() },
         },
     },
 

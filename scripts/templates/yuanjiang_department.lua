@@ -14,6 +14,8 @@
 --     效益指标, not a level-1 of its own;
 --   * a signature line under the table: 填表人：… 联系电话：… 填报日期：… 单位负责人签字：
 --     (labels and values in one line, no tabs).
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "yuanjiang-department",
@@ -88,20 +90,11 @@ return form.template{
                 form.target{ id = "value", label = "指标值及单位" },
             },
             tree = {
-                -- This table prints 成本指标 before 时效指标 (the project tables the other way).
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    form.level2{ name = "经济效益指标",   aliases = { "经济效益" } },
-                    form.level2{ name = "社会效益指标",   aliases = { "社会效益" } },
-                    form.level2{ name = "生态效益指标",   aliases = { "生态效益" } },
-                    form.level2{ name = "可持续影响指标", aliases = { "可持续影响" } },
-                    form.level2{ name = "社会公众或服务对象满意度", required = true,
-                                 aliases = { "社会公众或服务对象满意度指标", "服务对象满意度指标", "服务对象满意度" } },
+                -- This table prints 成本指标 before 时效指标 (the project tables the other way), and
+                -- files its satisfaction category under 效益指标.
+                tree.output{ order = { "数量指标", "质量指标", "成本指标", "时效指标" } },
+                tree.effect{ extra = {
+                    tree.category("社会公众或服务对象满意度", true, { aliases = { "服务对象满意度指标", "服务对象满意度" } }),
                 } },
             },
         },

@@ -12,6 +12,8 @@
 --   * 本年度绩效指标: 一级指标 | 二级指标 | 三级指标 | 指标值及单位 | 绩效标准 (绩效标准 empty in every
 --     seed filing); satisfaction is a level-2 category under 效益指标 (older MOF layout);
 --   * the signature line 填表人：… 联系电话：… 填报日期：… 单位负责人签字： under the table.
+local tree = require "indicator_tree"
+
 return form.template{
     api         = 1,
     id          = "yuanjiang-project",
@@ -71,19 +73,9 @@ return form.template{
                 form.text{ id = "standard", label = "绩效标准" },
             },
             tree = {
-                form.level1{ name = "产出指标", required = true, level2 = {
-                    form.level2{ name = "数量指标", required = true },
-                    form.level2{ name = "质量指标", required = true },
-                    form.level2{ name = "时效指标", required = true },
-                    form.level2{ name = "成本指标", required = true },
-                } },
-                form.level1{ name = "效益指标", required = true, level2 = {
-                    form.level2{ name = "经济效益指标",   aliases = { "经济效益" } },
-                    form.level2{ name = "社会效益指标",   aliases = { "社会效益" } },
-                    form.level2{ name = "生态效益指标",   aliases = { "生态效益" } },
-                    form.level2{ name = "可持续影响指标", aliases = { "可持续影响" } },
-                    form.level2{ name = "社会公众或服务对象满意度指标", required = true,
-                             aliases = { "社会公众或服务对象满意度", "服务对象满意度指标", "服务对象满意度" } },
+                tree.output(),
+                tree.effect{ extra = {  -- the satisfaction category is filed under 效益指标
+                    tree.category("社会公众或服务对象满意度指标", true, { aliases = { "服务对象满意度指标", "服务对象满意度" } }),
                 } },
             },
         },

@@ -1,6 +1,7 @@
 // Creating and closing a host's Lua state, finding the host from a lua_State, and the
 // registry references behind FunctionRef.
 #include "lua/host_state.h"
+#include "lua/script_files.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +43,7 @@ HostOptions sanitized(HostOptions o) {
 std::shared_ptr<HostState> create_host(HostOptions options, std::span<const luax::Module> modules) {
     auto h = std::make_shared<HostState>();
     h->options = sanitized(std::move(options));
+    h->lib_dirs = h->options.lib_dirs ? *h->options.lib_dirs : script_dirs("lib");
     h->L = lua_newstate(limited_alloc, h.get());
     if (h->L == nullptr) throw std::runtime_error("cannot create a Lua state");
     lua_atpanic(h->L, panic);
@@ -55,6 +57,21 @@ std::shared_ptr<HostState> create_host(HostOptions options, std::span<const luax
 
 HostState::~HostState() {
     if (L != nullptr) lua_close(L);
+}
+
+// Learns how Lua abbreviates this chunk name in messages (long paths become ".../tail"),
+// so positions in messages can be mapped back to the full name.
+void remember_short_name(HostState& h, lua_State* L, const std::string& chunkname, const std::string& name) {
+    if (luaL_loadbufferx(L, "", 0, chunkname.c_str(), "t") != 0) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_Debug ar;
+    if (lua_getinfo(L, ">S", &ar) != 0) h.short_names[ar.short_src] = name;
+}
+
+void set_chunk_limits(HostState& h, lua_State* L, int index) {
+    if (!h.options.jit) luaJIT_setmode(L, index, LUAJIT_MODE_ALLFUNC | LUAJIT_MODE_OFF);
 }
 
 HostState& host_of(lua_State* L) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -54,6 +55,16 @@ struct HostState : std::enable_shared_from_this<HostState> {
     const char* c_stack_base = nullptr;
     std::optional<StopInfo> stop;
     ErrorCapture* capture = nullptr;
+
+    // Libraries loaded by `require`, by name: the registry reference of their value and the
+    // file's stamp (a changed file is loaded again). LOADING while its chunk runs.
+    struct Library {
+        int ref = 0;
+        std::filesystem::file_time_type mtime{};
+        bool loading = false;
+    };
+    std::unordered_map<std::string, Library> libraries;
+    std::vector<std::filesystem::path> lib_dirs;
 
     // Registry references made once when the sandbox is built.
     int handler_ref = 0;     // message handler of every host pcall
@@ -108,6 +119,9 @@ struct HostAccess {
 
 // host_state.cpp
 std::shared_ptr<HostState> create_host(HostOptions options, std::span<const luax::Module> modules);
+// Learns how Lua abbreviates a chunk name in messages (long paths become ".../tail"), so that
+// positions in messages map back to the full name.
+void remember_short_name(HostState& h, lua_State* L, const std::string& chunkname, const std::string& name);
 HostState& host_of(lua_State* L);
 // A registry reference to the function at `index`; `last_line` > 0 overrides what Lua says
 // (for a chunk, Lua counts the line after a final newline).
@@ -148,6 +162,11 @@ void check_c_stack(lua_State* L);
 // sandbox.cpp
 void open_sandbox(lua_State* L, HostState& h, std::span<const luax::Module> modules);
 void set_chunk_environment(lua_State* L, HostState& h, int index);
+
+// sandbox_require.cpp: `require "name"` (a library from the lib folders, loaded once per host
+// into its own environment, handed out read-only).
+int sandbox_require(lua_State* L);
+void set_chunk_limits(HostState& h, lua_State* L, int index);  // JIT off unless options.jit
 
 // sandbox_pcall.cpp: pcall and xpcall that cannot catch a stop; and library functions that
 // call back into Lua from C (tostring's __tostring, string.format's "%s", table.sort's

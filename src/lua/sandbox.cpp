@@ -6,7 +6,8 @@
 // names, raises "undeclared global" for anything else and refuses every assignment, so a
 // script can neither create globals nor change what another script sees.
 //
-// Left out on purpose: io, os, require/package/module, load/loadstring/loadfile/dofile,
+// `require` is the sandbox's own: it loads only libraries from the lib folders (sandbox_require).
+// Left out on purpose: io, os, package/module, load/loadstring/loadfile/dofile,
 // debug, ffi, jit, getfenv/setfenv, rawget/rawset/rawequal, collectgarbage/gcinfo, newproxy,
 // print, _G, coroutine (a resume boundary would be one more place a stop could be caught,
 // and nothing in a template needs one), string.dump, math.random/randomseed (checks must give
@@ -24,6 +25,8 @@ constexpr const char* kBaseFunctions[] = {
     "assert", "error",  "getmetatable", "ipairs",   "next", "pairs",  "pcall",
     "select", "setmetatable", "tonumber", "tostring", "type", "unpack", "xpcall",
 };
+// Not copied from the base library: the sandbox's own (sandbox_require.cpp).
+constexpr const char* kOwnFunctions[] = {"require"};
 
 constexpr const char* kString[] = {"byte", "char", "find",    "format", "gmatch", "gsub", "len",
                                    "lower", "match", "rep", "reverse", "sub", "upper"};
@@ -118,6 +121,8 @@ void open_sandbox(lua_State* L, HostState& h, std::span<const luax::Module> modu
     lua_setfield(L, globals, "pcall");
     lua_pushcfunction(L, sandbox_xpcall);
     lua_setfield(L, globals, "xpcall");
+    lua_pushcfunction(L, sandbox_require);
+    lua_setfield(L, globals, "require");
     guard_field(L, globals, "tostring");
 
     for (const Library& library : kLibraries) {
@@ -184,6 +189,7 @@ namespace formwork::script {
 std::vector<std::string> sandbox_globals() {
     using namespace detail;
     std::vector<std::string> names(std::begin(kBaseFunctions), std::end(kBaseFunctions));
+    names.insert(names.end(), std::begin(kOwnFunctions), std::end(kOwnFunctions));
     for (const Library& library : kLibraries) {
         names.emplace_back(library.name);
         for (const char* field : library.fields) names.push_back(std::string(library.name) + "." + field);

@@ -10,6 +10,31 @@ namespace formwork::script {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+fs::path executable_dir_of_process() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path();
+}
+
+}  // namespace
+
+fs::path shipped_scripts_dir() {
+    if (const char* env = std::getenv("FORMWORK_SCRIPTS_DIR"); env && *env) return env;
+    // A build directory sits inside the source tree (build/formwork), so look beside it first.
+    const fs::path beside = executable_dir_of_process().parent_path() / "scripts";
+    std::error_code ec;
+    if (fs::is_directory(beside / "templates", ec)) return beside;
+    return FORMWORK_SOURCE_SCRIPTS_DIR;
+}
+
+std::vector<fs::path> script_dirs(const std::string& kind) {
+    std::vector<fs::path> dirs{shipped_scripts_dir() / kind};
+    if (const fs::path data = user_data_dir(); !data.empty()) dirs.push_back(data / "formwork" / kind);
+    return dirs;
+}
+
 fs::path user_data_dir() {
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return xdg;
     if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/share";

@@ -14,6 +14,14 @@ namespace formwork::script {
 // $XDG_DATA_HOME, else ~/.local/share; empty when neither is set.
 std::filesystem::path user_data_dir();
 
+// The shipped scripts folder (templates/, checks/, lib/, data/): FORMWORK_SCRIPTS_DIR if set,
+// else scripts/ beside the build folder, else the source tree's.
+std::filesystem::path shipped_scripts_dir();
+
+// A shipped folder and the user's folder of one kind, e.g. "lib": scripts/lib and
+// ($XDG_DATA_HOME or ~/.local/share)/formwork/lib, in that order (the user's only when known).
+std::vector<std::filesystem::path> script_dirs(const std::string& kind);
+
 // A path as users see it in messages: relative to the working folder when inside it.
 std::string shown_path(const std::filesystem::path& path);
 

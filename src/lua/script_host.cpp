@@ -23,17 +23,6 @@ int last_code_line(std::string_view source) {
     return line;
 }
 
-// Learns how Lua abbreviates this chunk name in messages (long paths become ".../tail"),
-// so positions in messages can be mapped back to the full name.
-void remember_short_name(HostState& h, lua_State* L, const std::string& chunkname, const std::string& name) {
-    if (luaL_loadbufferx(L, "", 0, chunkname.c_str(), "t") != 0) {
-        lua_pop(L, 1);
-        return;
-    }
-    lua_Debug ar;
-    if (lua_getinfo(L, ">S", &ar) != 0) h.short_names[ar.short_src] = name;
-}
-
 struct LoadWork final : detail::ProtectedWork {
     const std::string& name;
     std::string_view source;
@@ -44,14 +33,14 @@ struct LoadWork final : detail::ProtectedWork {
     void run(lua_State* L) override {
         HostState& h = detail::host_of(L);
         const std::string chunkname = "@" + name;
-        remember_short_name(h, L, chunkname, name);
+        detail::remember_short_name(h, L, chunkname, name);
         const int status = luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t");
         if (status != 0) {
             failure = load_failure(h, L, status);
             lua_pop(L, 1);
             return;
         }
-        if (!h.options.jit) luaJIT_setmode(L, -1, LUAJIT_MODE_ALLFUNC | LUAJIT_MODE_OFF);
+        detail::set_chunk_limits(h, L, -1);
         detail::set_chunk_environment(L, h, -1);
         chunk = detail::make_function_ref(h, L, -1, last_code_line(source));
         lua_pop(L, 1);

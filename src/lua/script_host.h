@@ -16,6 +16,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <vector>
 #include <memory>
 #include <span>
 #include <string>
@@ -48,6 +51,9 @@ struct HostOptions {
     std::size_t max_message_bytes = 4096;
     // VM instructions between two deadline checks.
     int hook_interval = 1000;
+    // Where `require "name"` finds name.lua: nullopt means the shipped scripts/lib and the
+    // user's lib folder (script_files.h: script_dirs("lib")).
+    std::optional<std::vector<std::filesystem::path>> lib_dirs;
     // The one JIT switch. false: the JIT engine is off and every chunk is marked
     // interpret-only. true: LuaJIT may compile script loops, which is faster, but compiled code
     // never runs the hook, so the time limit no longer holds (PLATFORM.md, LuaJIT sandbox).

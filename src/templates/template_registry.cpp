@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path executable_dir() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : exe.parent_path();
-}
 
 // The line for problems where no constructor recorded one. `return form.template{ … }` is a
 // tail call, and LuaJIT keeps no caller line for those, so find the constructor in the text;
@@ -71,14 +66,6 @@ TemplateEntry load_template_file(ScriptHost& host, const fs::path& path, const s
     return entry;
 }
 
-fs::path shipped_scripts_dir() {
-    if (const char* env = std::getenv("FORMWORK_SCRIPTS_DIR"); env && *env) return env;
-    // A build directory sits inside the source tree (build/formwork), so look beside it first.
-    const fs::path beside = executable_dir().parent_path() / "scripts";
-    std::error_code ec;
-    if (fs::is_directory(beside / "templates", ec)) return beside;
-    return FORMWORK_SOURCE_SCRIPTS_DIR;
-}
 
 std::vector<TemplateDir> default_template_dirs() {
     std::vector<TemplateDir> dirs{{shipped_scripts_dir() / "templates", "shipped"}};

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/form_spec.h"
+#include "lua/script_files.h"
 #include "lua/script_host.h"
 #include "templates/template_reader.h"
 
@@ -47,7 +48,6 @@ struct TemplateDir {
 // The shipped folder (FORMWORK_SCRIPTS_DIR/templates if set, else scripts/templates beside
 // the build) and the user's ($XDG_DATA_HOME or ~/.local/share)/formwork/templates.
 std::vector<TemplateDir> default_template_dirs();
-std::filesystem::path shipped_scripts_dir();
 
 class TemplateRegistry {
 public:

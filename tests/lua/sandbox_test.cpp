@@ -2,6 +2,10 @@
 #include "script_test_support.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "lua/modules.h"
 
@@ -11,7 +15,7 @@ using namespace formwork::script::test;
 TEST_CASE("sandbox-1.1 forbidden globals are undeclared") {
     ScriptHost host(short_limits());
     const char* forbidden[] = {
-        "io",      "os",       "require", "package",        "module", "load",    "loadstring",
+        "io",      "os",       "package",        "module", "load",    "loadstring",
         "loadfile", "dofile",  "debug",   "ffi",            "jit",    "getfenv", "setfenv",
         "rawset",  "rawget",   "rawequal", "collectgarbage", "gcinfo", "newproxy", "print",
         "_G",      "coroutine", "_VERSION",
@@ -112,7 +116,7 @@ TEST_CASE("sandbox-1.8 math.random and coroutines are absent") {
 
 TEST_CASE("sandbox-1.9 the allow-list names no forbidden capability") {
     const auto globals = sandbox_globals();
-    for (const char* bad : {"io", "os", "load", "loadstring", "dofile", "loadfile", "require", "debug", "jit", "ffi",
+    for (const char* bad : {"io", "os", "load", "loadstring", "dofile", "loadfile", "debug", "jit", "ffi",
                             "getfenv", "setfenv", "rawget", "rawset", "collectgarbage", "newproxy", "string.dump",
                             "math.random", "coroutine", "module", "package", "print"}) {
         INFO(bad);
@@ -147,4 +151,49 @@ TEST_CASE("sandbox-1.11 script metamethods run normally inside the script") {
         local b = setmetatable({n = 2}, mt)
         return tostring(a) .. " " .. string.format("%s", b) .. " " .. a.missing .. " " .. (a + b))")
               .as_string() == "money 1 money 2 missing! 3");
+}
+
+TEST_CASE("sandbox-1.12 require loads a library of the lib folders once, read-only, and nothing else (#13)") {
+    namespace fs = std::filesystem;
+    char tmpl[] = "/tmp/formwork-lib-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    const fs::path dir = tmpl, lib = dir / "lib", outside = dir / "outside";
+    fs::create_directories(lib);
+    fs::create_directories(outside);
+    auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; };
+    write(lib / "shared.lua", "local M = {}\nM.loads = (M.loads or 0) + 1\nfunction M.twice(x) return 2 * x end\nreturn M\n");
+    write(lib / "loop_a.lua", "return require 'loop_b'\n");
+    write(lib / "loop_b.lua", "return require 'loop_a'\n");
+    write(lib / "broken.lua", "local x = 1\nerror('broken library')\n");
+    write(outside / "secret.lua", "return { secret = 42 }\n");
+    fs::create_symlink(outside / "secret.lua", lib / "escape.lua");
+    HostOptions options = short_limits();
+    options.lib_dirs = std::vector<fs::path>{lib};
+    ScriptHost host(options);
+
+    CHECK(run_ok(host, "local s = require 'shared'\nreturn s.twice(21)").as_number() == 42);
+    // Once per host: the same value, not run again.
+    CHECK(run_ok(host, "return require('shared') == require('shared')").as_boolean());
+    // Read-only: a script cannot change what another gets.
+    CHECK(run_error(host, "local s = require 'shared'\ns.twice = nil").message.find("cannot modify library 'shared'") !=
+          std::string::npos);
+    CHECK(run_ok(host, "return require('shared').twice(1)").as_number() == 2);
+    // Only names, only these folders.
+    for (const char* name : {"../outside/secret", "outside/secret", "/etc/passwd", "a.b", ""}) {
+        INFO(name);
+        CHECK(run_error(host, std::string("return require '") + name + "'").message.find("not a library name") != std::string::npos);
+    }
+    CHECK(run_error(host, "return require 'escape'").message.find("no library \"escape\"") != std::string::npos);
+    CHECK(run_error(host, "return require 'missing'").message.find("no library \"missing\"") != std::string::npos);
+    CHECK(run_error(host, "return require 'loop_a'").message.find("requires itself") != std::string::npos);
+    // An error inside a library names the library's file and line, and does not stick.
+    ScriptError e = run_error(host, "return require 'broken'");
+    CHECK(e.file.find("broken.lua") != std::string::npos);
+    CHECK(e.line == 2);
+    CHECK(run_error(host, "return require 'broken'").message.find("broken library") != std::string::npos);
+    // A library whose file changed is loaded again.
+    write(lib / "shared.lua", "return { twice = function(x) return 3 * x end }\n");
+    fs::last_write_time(lib / "shared.lua", fs::last_write_time(lib / "shared.lua") + std::chrono::seconds(2));
+    CHECK(run_ok(host, "return require('shared').twice(1)").as_number() == 3);
+    fs::remove_all(dir);
 }
