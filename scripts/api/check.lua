@@ -9,7 +9,7 @@
 check = {}
 
 ---@alias check.Severity "error"|"warning"|"info"
----@alias check.Scope "filing"|"department"
+---@alias check.Scope "filing"|"department"|"year"|"all"|"group"
 ---@alias check.Outcome "passed"|"failed"|"not_applicable"|"insufficient_data"
 ---@alias check.TargetKind "numeric"|"grade"|"placeholder"|"blank"|"unparsed"
 ---@alias check.UnitClass "none"|"percent"|"money"|"count"|"time"|"measure"|"other"
@@ -25,7 +25,8 @@ check = {}
 ---@field title {zh: string, en?: string}
 ---@field severity check.Severity  of every finding it reports
 ---@field templates string[]     template ids or patterns with `*`: { "*" }, { "*-project" }, { "jiangsu-project" }
----@field scope? check.Scope     "filing" (default): run once per filing with one Filing; "department": once per department and budget year with the list of its filings
+---@field scope? check.Scope     "filing" (default): run once per filing with one Filing; "department": once per department and budget year with the list of its filings; "year": once per budget year with every filing of it; "all": once with every filing; "group": once per key that `group` gives
+---@field group? fun(f: Filing): string|number|nil  scope "group": the key that groups filings (nil: the filing is in no group)
 ---@field run fun(f: Filing|Filing[])  reports with f:report(); ends early with check.not_applicable() / check.insufficient()
 ---@field cases? check.Case[]
 
@@ -34,7 +35,7 @@ check = {}
 ---@field name string
 ---@field template? string       the template of filings that name none
 ---@field filing? check.CaseFiling
----@field filings? check.CaseFiling[]  (department checks)
+---@field filings? check.CaseFiling[]  group checks: the group; filing checks: filing 1 is checked, the others are what check.find and f:previous() search (other years)
 ---@field expect? (string|{path: string, contains?: string|string[], filing?: integer})[]  exactly these findings: their paths, and texts the Chinese message contains
 ---@field outcome? check.Outcome default: "failed" when expect is not empty, else "passed"
 
@@ -42,6 +43,7 @@ check = {}
 ---@class check.CaseFiling
 ---@field template? string
 ---@field id? integer
+---@field year? integer                             the budget year (the template's year field)
 ---@field fields? table<string, string>             header fields by id
 ---@field tables? table<string, table>              fixed rows by row id ({ total = { full_year = "18" } }), free rows as a list ({ { item = "甲", full_year = "19" } }), a spending plan by point ({ mar = "25%" })
 ---@field indicators? table[]                       { "过程", "资金管理", "预算执行率", half_year = "=45%", full_year = "=100%" }
@@ -117,6 +119,21 @@ function check.unit_class(unit) end
 ---@param to string
 ---@return Decimal?
 function check.to_money(value, from, to) end
+
+---Debugging output: the values as text, tab-separated, printed by `formwork check --verbose`
+---(stderr), `formwork test-checks` and the shell's scripts panel. Never a finding. At most 200
+---lines per run, 4 KB each.
+---@param ... any
+function check.log(...) end
+
+---Other stored filings, read-only (loaded when asked, counted against the run's time and
+---memory). Every key is optional; `title` and `department` are compared ignoring spaces.
+---Returns at most `limit` filings (default 100, at most 1000) and whether more matched.
+---In a check's example cases, the case's own filings are searched.
+---@param query {year?: integer, department?: string, template?: string, family?: string, title?: string, limit?: integer}
+---@return Filing[] filings
+---@return boolean truncated
+function check.find(query) end
 
 ---Ends the run as "not applicable": the filing has nothing this check is about. Return right after.
 ---@param reason? string
@@ -320,4 +337,10 @@ function Filing:extra(i, column) end
 ---@param where string a ref or a cell path: the shell jumps there
 ---@param zh string the message in Chinese, naming the numbers
 ---@param en? string the message in English (default: the Chinese one)
-function Filing:report(where, zh, en) end
+---@param options? {severity?: check.Severity}  this finding's severity instead of the check's
+function Filing:report(where, zh, en, options) end
+
+---The same project's filing of the budget year before (the template's key fields agree:
+---option `key_fields`, default the department and the title), or nil.
+---@return Filing?
+function Filing:previous() end

@@ -9,6 +9,8 @@
 //   check.unit_class(unit), check.to_money(x, from, to)   core/unit_class.h
 //   check.not_applicable(reason), check.insufficient(reason)   how a run ends when it cannot judge
 // Opening the module also registers the Decimal and Filing userdata types.
+#include <cstdio>
+
 #include "core/percent_bounds.h"
 #include "core/unit_class.h"
 #include "core/utf8.h"
@@ -141,6 +143,85 @@ int declare(lua_State* L, Outcome outcome, const char* function) {
     });
 }
 
+// check.log(...): a debugging line (its arguments as text, tab-separated), shown by
+// `formwork check --verbose`, `formwork test-checks` and the shell's scripts panel, never as
+// a finding. Values are turned into text without running metamethods; a Decimal shows its
+// digits. At most 200 lines per run and 4 KB per line.
+int check_log(lua_State* L) {
+    auto* run = luax::context<detail::RunState>(L);
+    if (run == nullptr || run->check == nullptr || run->log == nullptr) return 0;  // outside a run: nowhere to go
+    constexpr std::size_t kMaxLines = 200, kMaxBytes = 4096;
+    if (run->logged >= kMaxLines) return 0;
+    std::string line;
+    const int n = lua_gettop(L);
+    for (int i = 1; i <= n && line.size() <= kMaxBytes; ++i) {
+        if (i > 1) line += '\t';
+        if (const Decimal* d = detail::test_decimal(L, i)) {
+            line += d->to_string();
+            continue;
+        }
+        switch (lua_type(L, i)) {
+            case LUA_TSTRING:
+            case LUA_TNUMBER: {
+                std::size_t size = 0;
+                const char* s = lua_tolstring(L, i, &size);
+                line.append(s, size);
+                break;
+            }
+            case LUA_TBOOLEAN: line += lua_toboolean(L, i) ? "true" : "false"; break;
+            case LUA_TNIL: line += "nil"; break;
+            default: {
+                char buffer[64];
+                std::snprintf(buffer, sizeof buffer, "%s: %p", luaL_typename(L, i), lua_topointer(L, i));
+                line += buffer;
+            }
+        }
+    }
+    if (line.size() > kMaxBytes) line = line.substr(0, kMaxBytes) + "…";
+    ++run->logged;
+    if (run->logged == kMaxLines) line += "（此后的输出不再记录 / later lines are dropped）";
+    return luax::guarded(L, [&] {
+        run->log->push_back({run->check->id, 0, utf8::repair(line)});
+        return 0;
+    });
+}
+
+// check.find{ year =, department =, template =, family =, title =, limit = }: other stored
+// filings (read-only Filings), and whether more matched than `limit` (default 100, at most
+// 1000). Fields are read raw: no metamethod runs.
+int check_find(lua_State* L) {
+    auto* run = luax::context<detail::RunState>(L);
+    if (run == nullptr || run->check == nullptr || run->queries == nullptr)
+        return luaL_error(L, "check.find() is available while a check runs");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    detail::FindQuery q;
+    auto text = [&](const char* key, std::string& out) {
+        lua_pushstring(L, key);
+        lua_rawget(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) out = lua_tostring(L, -1);
+        else if (!lua_isnil(L, -1)) luaL_error(L, "check.find: %s must be text", key);
+        lua_pop(L, 1);
+    };
+    text("department", q.department);
+    text("template", q.template_id);
+    text("family", q.family);
+    text("title", q.title);
+    lua_pushliteral(L, "year");
+    lua_rawget(L, 1);
+    if (lua_type(L, -1) == LUA_TNUMBER) q.year = static_cast<int>(lua_tointeger(L, -1));
+    else if (!lua_isnil(L, -1)) return luaL_error(L, "check.find: year must be a number");
+    lua_pop(L, 1);
+    lua_pushliteral(L, "limit");
+    lua_rawget(L, 1);
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        const lua_Integer limit = lua_tointeger(L, -1);
+        if (limit < 1 || limit > 1000) return luaL_error(L, "check.find: limit must be 1 to 1000");
+        q.limit = static_cast<std::size_t>(limit);
+    }
+    lua_pop(L, 1);
+    return run->queries->find(L, q);
+}
+
 int check_not_applicable(lua_State* L) { return declare(L, Outcome::NotApplicable, "not_applicable"); }
 int check_insufficient(lua_State* L) { return declare(L, Outcome::Insufficient, "insufficient"); }
 
@@ -157,6 +238,8 @@ const luaL_Reg check_functions[] = {
     {"within", check_within},
     {"unit_class", check_unit_class},
     {"to_money", check_to_money},
+    {"log", check_log},
+    {"find", check_find},
     {"not_applicable", check_not_applicable},
     {"insufficient", check_insufficient},
     {nullptr, nullptr},

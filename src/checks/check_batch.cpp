@@ -12,10 +12,17 @@
 #include <thread>
 
 #include "checks/check_engine_impl.h"
+#include "core/filing_facts.h"
 
 namespace formwork::script {
 
 namespace {
+
+// Whether the batch runs this check (BatchOptions::checks).
+bool chosen(const BatchOptions& options, const LoadedCheck& c) {
+    return options.checks.empty() || std::find(options.checks.begin(), options.checks.end(), c.spec->id) != options.checks.end();
+}
+
 
 // Filings handed from the reading thread to the workers, at most `capacity` at a time.
 class FilingQueue {
@@ -58,6 +65,7 @@ void merge(CheckReport& into, CheckReport&& from, std::size_t max_notes) {
                          std::make_move_iterator(from.findings.end()));
     for (RunNote& n : from.notes) add_note(into, std::move(n), max_notes);
     into.problems.insert(into.problems.end(), from.problems.begin(), from.problems.end());
+    into.log.insert(into.log.end(), std::make_move_iterator(from.log.begin()), std::make_move_iterator(from.log.end()));
     auto& s = into.summary;
     s.filings += from.summary.filings;
     s.skipped_filings += from.summary.skipped_filings;
@@ -71,7 +79,11 @@ void merge(CheckReport& into, CheckReport&& from, std::size_t max_notes) {
 void CheckEngine::Impl::batch_filing(const Filing& filing, const BatchOptions& options, bool keep_members,
                                      CheckReport& report, std::vector<BatchMember>& members) {
     const bool selected = (!options.filing || *options.filing == filing.id) &&
-                          (!options.template_id || *options.template_id == filing.template_id);
+                          (!options.template_id || *options.template_id == filing.template_id) &&
+                          (!options.year || [&] {
+                              const TemplateSlot* t = slot(filing.template_id);
+                              return t && filing_year(filing, *t->spec) == *options.year;
+                          }());
     if (!selected && !keep_members) return;
     TemplateSlot* s = slot(filing.template_id);
     if (!s) {
@@ -89,80 +101,158 @@ void CheckEngine::Impl::batch_filing(const Filing& filing, const BatchOptions& o
         m.template_id = filing.template_id;
         m.title = view.title();
         m.selected = selected;
-        m.wants_group = std::any_of(s->department_checks.begin(), s->department_checks.end(),
+        m.wants_group = std::any_of(s->group_checks.begin(), s->group_checks.end(),
                                     [](const SlotCheck& d) { return d.preset == Outcome::Passed; });
         m.group = {key, fallback_key(filing, *s->index)};
+        m.year = view.year();
+        // Scope-group checks: their group(f), now, while the filing is at hand.
+        for (const SlotCheck& d : s->group_checks) {
+            if (d.preset != Outcome::Passed || d.check->spec->scope != CheckScope::Group) continue;
+            std::string group_key;
+            if (auto error = call_group(*d.check->spec, view, group_key)) {
+                if (selected) {
+                    add_note(report, {d.check->spec->id, filing.id, view.title(), Outcome::ScriptError, error->to_string()}, options.max_notes);
+                    count_outcome(report, Outcome::ScriptError);
+                }
+                continue;
+            }
+            m.custom_keys.emplace_back(d.check->spec->id, std::move(group_key));
+        }
         members.push_back(std::move(m));
     }
     if (!selected) return;
     ++report.summary.filings;
-    for (const SlotCheck& c : s->filing_checks) run_filing_check(c, view, report, options.max_notes);
+    for (const SlotCheck& c : s->filing_checks)
+        if (chosen(options, *c.check)) run_filing_check(c, view, report, options.max_notes);
     retire_boxes();
 }
 
-void CheckEngine::Impl::department_pass(FilingSource& source, const BatchOptions& options,
-                                        std::vector<BatchMember>& members, CheckReport& report) {
+namespace {
+
+// Filings grouped one way: by department and year, by year, all together, or by one check's
+// group(f). The checks of a scope share its groups, so each group is read once for all of them.
+struct Grouping {
+    CheckScope scope;
+    std::vector<const LoadedCheck*> checks;
+};
+
+// A group larger than this is not read into memory: its checks end as insufficient data.
+constexpr std::size_t kMaxGroup = 5000;
+
+const char* why_no_group(CheckScope scope) {
+    switch (scope) {
+        case CheckScope::Department: return "the filing names no department";
+        case CheckScope::Year: return "the filing has no budget year";
+        default: return "its group function gave no key for this filing";
+    }
+}
+
+}  // namespace
+
+void CheckEngine::Impl::group_pass(FilingSource& source, const BatchOptions& options, std::vector<BatchMember>& members,
+                                   CheckReport& report) {
     std::vector<GroupInput> inputs;
     inputs.reserve(members.size());
     for (const BatchMember& x : members) inputs.push_back(x.group);
-    const std::vector<std::string> keys = assign_groups(inputs);
-    std::map<std::string, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (!keys[i].empty()) {
-            groups[keys[i]].push_back(i);
-            continue;
-        }
-        if (!members[i].selected || !members[i].wants_group) continue;
-        const TemplateSlot* s = slot(members[i].template_id);
-        for (const LoadedCheck& c : checks) {
-            const SlotCheck* d = s ? s->department_check(&c) : nullptr;
-            if (!d || d->preset != Outcome::Passed) continue;
-            add_note(report, {c.spec->id, members[i].id, members[i].title, Outcome::Insufficient, "the filing names no department"},
-                     options.max_notes);
-            count_outcome(report, Outcome::Insufficient);
-        }
+    const std::vector<std::string> department = assign_groups(inputs);
+
+    std::vector<Grouping> groupings;
+    for (const LoadedCheck& c : checks) {
+        const CheckScope scope = c.spec->scope;
+        if (scope == CheckScope::Filing || !chosen(options, c)) continue;
+        auto it = std::find_if(groupings.begin(), groupings.end(), [&](const Grouping& g) { return g.scope == scope; });
+        if (scope == CheckScope::Group || it == groupings.end()) groupings.push_back({scope, {&c}});
+        else it->checks.push_back(&c);
     }
-    for (auto& [key, indices] : groups) {
-        if (std::none_of(indices.begin(), indices.end(), [&](std::size_t i) { return members[i].selected; })) continue;
-        std::vector<const LoadedCheck*> wanted;
-        for (const LoadedCheck& c : checks) {
-            if (c.spec->scope != CheckScope::Department) continue;
-            bool matches = false, runs = false;
-            for (std::size_t i : indices) {
-                if (!c.spec->applies_to(members[i].template_id)) continue;
-                matches = true;
-                const TemplateSlot* s = slot(members[i].template_id);
-                const SlotCheck* d = s ? s->department_check(&c) : nullptr;
-                runs = runs || (d && d->preset == Outcome::Passed);
+
+    for (const Grouping& grouping : groupings) {
+        auto key_of = [&](std::size_t i) -> std::string {
+            switch (grouping.scope) {
+                case CheckScope::Department: return department[i];
+                case CheckScope::Year: return members[i].year ? std::to_string(*members[i].year) : std::string();
+                case CheckScope::All: return "all";
+                default:
+                    for (const auto& [id, key] : members[i].custom_keys)
+                        if (id == grouping.checks.front()->spec->id) return key;
+                    return {};
             }
-            if (runs) wanted.push_back(&c);
-            else if (matches) count_outcome(report, Outcome::NotApplicable);  // `applies` said no: nothing to read
+        };
+        // Whether check c may run on member i's template (its `applies` did not say no).
+        auto runs_on = [&](const LoadedCheck* c, std::size_t i) {
+            const TemplateSlot* s = slot(members[i].template_id);
+            const SlotCheck* d = s ? s->group_check(c) : nullptr;
+            return d && d->preset == Outcome::Passed;
+        };
+        std::map<std::string, std::vector<std::size_t>> groups;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            // A group holds every filing with its key, whatever templates the checks are
+            // written for (a department check on *-department reads the project tables too).
+            const std::string key = key_of(i);
+            if (!key.empty()) {
+                groups[key].push_back(i);
+                continue;
+            }
+            if (!members[i].selected || !members[i].wants_group) continue;
+            for (const LoadedCheck* c : grouping.checks) {
+                if (!runs_on(c, i)) continue;
+                if (grouping.scope == CheckScope::Group &&
+                    std::none_of(members[i].custom_keys.begin(), members[i].custom_keys.end(),
+                                 [&](const auto& k) { return k.first == c->spec->id; }))
+                    continue;  // its group function failed, and that was counted
+                add_note(report, {c->spec->id, members[i].id, members[i].title, Outcome::Insufficient, why_no_group(grouping.scope)},
+                         options.max_notes);
+                count_outcome(report, Outcome::Insufficient);
+            }
         }
-        if (wanted.empty()) continue;
-        std::vector<Filing> filings;
-        filings.reserve(indices.size());
-        for (std::size_t i : indices) filings.push_back(source.load(members[i].id));
-        std::vector<std::unique_ptr<FilingView>> views;
-        std::vector<FilingView*> pointers;
-        for (const Filing& f : filings) {
-            TemplateSlot* s = slot(f.template_id);
-            if (!s) continue;
-            views.push_back(std::make_unique<FilingView>(f, *s->index, key));
-            pointers.push_back(views.back().get());
-        }
-        std::set<std::int64_t> chosen;
-        for (std::size_t i : indices)
-            if (members[i].selected) chosen.insert(members[i].id);
-        for (const LoadedCheck* c : wanted) {
-            const std::size_t before = report.findings.size();
-            run(*c, pointers, true, report, options.max_notes);
-            retire_boxes();
-            if (!options.filing && !options.template_id) continue;
-            // Keep what concerns the selected filings only.
-            auto first = report.findings.begin() + static_cast<std::ptrdiff_t>(before);
-            auto kept = std::stable_partition(first, report.findings.end(), [&](const Finding& f) { return chosen.count(f.filing) > 0; });
-            for (auto it = kept; it != report.findings.end(); ++it) --report.summary.severities[static_cast<std::size_t>(it->severity)];
-            report.findings.erase(kept, report.findings.end());
+        for (auto& [key, indices] : groups) {
+            if (std::none_of(indices.begin(), indices.end(), [&](std::size_t i) { return members[i].selected; })) continue;
+            std::vector<const LoadedCheck*> wanted;
+            for (const LoadedCheck* c : grouping.checks) {
+                bool matches = false, runs = false;
+                for (std::size_t i : indices) {
+                    if (!c->spec->applies_to(members[i].template_id)) continue;
+                    matches = true;
+                    runs = runs || runs_on(c, i);
+                }
+                if (runs) wanted.push_back(c);
+                else if (matches) count_outcome(report, Outcome::NotApplicable);  // `applies` said no: nothing to read
+            }
+            if (wanted.empty()) continue;
+            if (indices.size() > kMaxGroup) {
+                for (const LoadedCheck* c : wanted) {
+                    add_note(report, {c->spec->id, members[indices.front()].id, members[indices.front()].title, Outcome::Insufficient,
+                                      "a group of " + std::to_string(indices.size()) + " filings is larger than " +
+                                          std::to_string(kMaxGroup)},
+                             options.max_notes);
+                    count_outcome(report, Outcome::Insufficient);
+                }
+                continue;
+            }
+            std::vector<Filing> filings;
+            filings.reserve(indices.size());
+            for (std::size_t i : indices) filings.push_back(source.load(members[i].id));
+            std::vector<std::unique_ptr<FilingView>> views;
+            std::vector<FilingView*> pointers;
+            for (std::size_t n = 0; n < filings.size(); ++n) {
+                TemplateSlot* s = slot(filings[n].template_id);
+                if (!s) continue;
+                views.push_back(std::make_unique<FilingView>(filings[n], *s->index, department[indices[n]]));
+                pointers.push_back(views.back().get());
+            }
+            std::set<std::int64_t> chosen;
+            for (std::size_t i : indices)
+                if (members[i].selected) chosen.insert(members[i].id);
+            for (const LoadedCheck* c : wanted) {
+                const std::size_t before = report.findings.size();
+                run(*c, pointers, true, report, options.max_notes);
+                retire_boxes();
+                if (!options.filing && !options.template_id) continue;
+                // Keep what concerns the selected filings only.
+                auto first = report.findings.begin() + static_cast<std::ptrdiff_t>(before);
+                auto kept = std::stable_partition(first, report.findings.end(), [&](const Finding& f) { return chosen.count(f.filing) > 0; });
+                for (auto it = kept; it != report.findings.end(); ++it) --report.summary.severities[static_cast<std::size_t>(it->severity)];
+                report.findings.erase(kept, report.findings.end());
+            }
         }
     }
 }
@@ -178,13 +268,13 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         Impl& m;
         ~Restore() { m.health = m.live_health; }
     } restore{m};
-    const bool any_department_checks = std::any_of(m.checks.begin(), m.checks.end(), [](const LoadedCheck& c) {
+    const bool any_group_checks = std::any_of(m.checks.begin(), m.checks.end(), [](const LoadedCheck& c) {
         return c.spec->scope == CheckScope::Department;
     });
     std::vector<BatchMember> members;
 
     if (options.jobs <= 1) {
-        source.for_each([&](const Filing& f) { m.batch_filing(f, options, any_department_checks, report, members); });
+        source.for_each([&](const Filing& f) { m.batch_filing(f, options, any_group_checks, report, members); });
     } else {
         // Helper engines load the same folders with the same limits; a helper whose scripts
         // differ from ours (a file changed in between) would check differently, so they are
@@ -194,6 +284,7 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         for (auto& h : m.helpers) {
             h->refresh();
             h->impl_->health = health;
+            if (!h->impl_->query_factory && m.query_factory) h->set_queries(m.query_factory);
         }
         struct Worker {
             CheckReport report;
@@ -208,7 +299,7 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
                 try {
                     Filing f;
                     while (queue.pop(f))
-                        m.helpers[w]->impl_->batch_filing(f, options, any_department_checks, workers[w].report, workers[w].members);
+                        m.helpers[w]->impl_->batch_filing(f, options, any_group_checks, workers[w].report, workers[w].members);
                 } catch (...) {
                     workers[w].error = std::current_exception();
                     queue.close();
@@ -232,9 +323,10 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         }
         std::sort(members.begin(), members.end(), [](const BatchMember& a, const BatchMember& b) { return a.id < b.id; });
     }
-    if (any_department_checks) m.department_pass(source, options, members, report);
+    if (any_group_checks) m.group_pass(source, options, members, report);
     std::stable_sort(report.findings.begin(), report.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.filing < b.filing; });
+    std::stable_sort(report.log.begin(), report.log.end(), [](const LogLine& a, const LogLine& b) { return a.filing < b.filing; });
     return report;
 }
 

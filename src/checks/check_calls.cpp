@@ -1,7 +1,10 @@
 // Where the check engine enters Lua: making the reusable Filing userdata and calling a
 // check's run function with them, each as one piece of the host's protected work (so limits,
 // stops and errors behave as for templates).
+#include <algorithm>
 #include <stdexcept>
+
+#include "core/utf8.h"
 
 #include "checks/check_engine_impl.h"
 #include "checks/check_lua.h"
@@ -51,7 +54,43 @@ struct RunWork final : detail::ProtectedWork {
     }
 };
 
+// group(f) → a key: text or a number, nil for none.
+struct GroupWork final : detail::ProtectedWork {
+    int function;
+    int box;
+    std::string key;
+
+    GroupWork(int f, int b) : function(f), box(b) {}
+
+    void run(lua_State* L) override {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, function);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, box);
+        lua_call(L, 1, 1);
+        const int type = lua_type(L, -1);
+        if (type == LUA_TSTRING || type == LUA_TNUMBER) {
+            std::size_t size = 0;
+            const char* s = lua_tolstring(L, -1, &size);
+            key.assign(s, std::min<std::size_t>(size, 1024));
+        } else if (type != LUA_TNIL) {
+            luaL_error(L, "group(f) must give text, a number or nil, not a %s", lua_typename(L, type));
+        }
+        lua_pop(L, 1);
+    }
+};
+
 }  // namespace
+
+std::optional<ScriptError> CheckEngine::Impl::call_group(const CheckSpec& check, FilingView& view, std::string& key) {
+    const detail::FunctionSlot* slot = detail::FunctionSlot::of(check.group);
+    if (slot == nullptr) return ScriptError{ScriptError::Kind::BadValue, check.file, check.line, "the check has no group function", {}};
+    ensure_boxes(1);
+    boxes[0]->view = &view;
+    GroupWork work(slot->ref, box_refs[0]);
+    auto error = detail::run_protected(detail::HostAccess::state(host), work, slot->file);
+    boxes[0]->view = nullptr;
+    key = error ? std::string() : utf8::repair(work.key);
+    return error;
+}
 
 void CheckEngine::Impl::ensure_boxes(std::size_t count) {
     if (boxes.size() >= count) return;
@@ -73,6 +112,13 @@ void CheckEngine::Impl::retire_boxes() {
     for (int ref : box_refs) release_ref(ref);
     boxes.clear();
     box_refs.clear();
+    for (detail::ViewBox* box : found_boxes) box->view = nullptr;
+    for (int ref : found_refs) release_ref(ref);
+    found_boxes.clear();
+    found_refs.clear();
+    found_by_id.clear();
+    found_views.clear();
+    found.clear();
 }
 
 void CheckEngine::Impl::release_ref(int ref) {

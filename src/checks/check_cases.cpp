@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "checks/check_engine_impl.h"
+#include "core/filing_facts.h"
 
 namespace formwork::script {
 
@@ -47,8 +48,14 @@ public:
                 read_tables(value, *slot->index, f);
             } else if (k == "indicators") {
                 read_indicators(value, *slot->index, f);
+            } else if (k == "year") {
+                // The budget year, in the template's year field (cases over several years).
+                const auto year = value.as_integer();
+                if (!year || *year < 1900 || *year > 2200) problem("year: expected a year such as 2024");
+                else if (slot->spec->year_field.empty()) problem("year: template \"" + f.template_id + "\" has no year field");
+                else f.fields[slot->spec->year_field] = std::to_string(*year);
             } else {
-                problem("unknown key \"" + k + "\" (expected template, id, fields, tables, indicators)");
+                problem("unknown key \"" + k + "\" (expected template, id, year, fields, tables, indicators)");
             }
         }
         if (!v.as_table().array.empty()) problem("unexpected list entries");
@@ -197,6 +204,19 @@ void compare(const CheckCase& k, const std::vector<Filing>& filings, const std::
 
 std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
     Impl& m = *impl_;
+    // Cases neither count towards nor are cut short by the live runs' failure record, and
+    // they search their own filings (check.find, f:previous()), never the store.
+    struct Restore {
+        Impl& m;
+        QueryFactory factory;
+        ~Restore() {
+            m.health = m.live_health;
+            m.query_factory = std::move(factory);
+            m.queries.reset();
+            m.queries_opened = false;
+        }
+    } restore{m, m.query_factory};
+    m.health = std::make_shared<CheckHealth>();
     std::vector<const LoadedCheck*> order;
     for (const LoadedCheck& c : m.checks)
         if (check_id.empty() || c.spec->id == check_id) order.push_back(&c);
@@ -205,7 +225,7 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
     std::vector<CaseResult> results;
     for (const LoadedCheck* c : order) {
         for (const CheckCase& k : c->spec->cases) {
-            CaseResult r{c->spec->id, k.name, c->spec->file, k.line, false, {}};
+            CaseResult r{c->spec->id, k.name, c->spec->file, k.line, false, {}, {}};
             std::vector<Filing> filings;
             CaseBuilder builder(m, r.problems);
             std::string default_template = k.template_id;
@@ -220,20 +240,48 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
                 results.push_back(std::move(r));
                 continue;
             }
-            // Grouped as the engine groups a department: filing 1 and those of its group.
+            // The case's filings are what check.find and f:previous() search.
+            m.query_factory = [&filings, &m] {
+                return std::make_unique<MemoryQueries>(filings, [&m](const Filing& f) {
+                    const TemplateSlot* s = m.slot(f.template_id);
+                    return FilingHeader{f.id, f.template_id, s ? filing_title(f, *s->spec) : std::string(),
+                                        s ? filing_year(f, *s->spec) : std::nullopt};
+                });
+            };
+            m.queries.reset();
+            m.queries_opened = false;
+            // Grouped as the engine groups them: filing 1 and those of its group.
             std::vector<GroupInput> inputs;
             for (const Filing& f : filings) {
                 TemplateSlot* s = m.slot(f.template_id);
                 inputs.push_back({m.department_key(f, *s->index), m.fallback_key(f, *s->index)});
             }
-            const std::vector<std::string> groups = assign_groups(inputs);
-            const bool group = c->spec->scope == CheckScope::Department;
+            const std::vector<std::string> departments = assign_groups(inputs);
+            const CheckScope scope = c->spec->scope;
+            const bool group = scope != CheckScope::Filing;
+            std::vector<std::unique_ptr<FilingView>> all_views;
+            for (std::size_t i = 0; i < filings.size(); ++i) {
+                TemplateSlot* s = m.slot(filings[i].template_id);
+                all_views.push_back(std::make_unique<FilingView>(filings[i], *s->index, departments[i]));
+            }
+            std::vector<std::string> groups(filings.size());
+            for (std::size_t i = 0; i < filings.size(); ++i) {
+                switch (scope) {
+                    case CheckScope::Department: groups[i] = departments[i]; break;
+                    case CheckScope::Year: groups[i] = all_views[i]->year() ? std::to_string(*all_views[i]->year()) : ""; break;
+                    case CheckScope::All: groups[i] = "all"; break;
+                    case CheckScope::Group:
+                        if (auto error = m.call_group(*c->spec, *all_views[i], groups[i]))
+                            r.problems.push_back("group(f) of filing " + std::to_string(i + 1) + ": " + error->to_string());
+                        break;
+                    case CheckScope::Filing: break;
+                }
+            }
             std::vector<std::unique_ptr<FilingView>> views;
             std::vector<FilingView*> pointers;
             for (std::size_t i = 0; i < filings.size(); ++i) {
                 if (i > 0 && (!group || groups[i].empty() || groups[i] != groups[0])) continue;
-                TemplateSlot* s = m.slot(filings[i].template_id);
-                views.push_back(std::make_unique<FilingView>(filings[i], *s->index, groups[i]));
+                views.push_back(std::move(all_views[i]));
                 pointers.push_back(views.back().get());
             }
             CheckReport report;
@@ -246,14 +294,14 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
                 outcome = Outcome::NotApplicable;  // the engine would not run it on this template
             } else if (group && [&] {
                            for (const Filing& f : filings) {
-                               const SlotCheck* d = c->spec->applies_to(f.template_id) ? m.slot(f.template_id)->department_check(c) : nullptr;
+                               const SlotCheck* d = c->spec->applies_to(f.template_id) ? m.slot(f.template_id)->group_check(c) : nullptr;
                                if (d && d->preset == Outcome::Passed) return false;
                            }
                            return true;
                        }()) {
                 outcome = Outcome::NotApplicable;  // `applies` said no for every template it matches
             } else if (group && groups[0].empty()) {
-                outcome = Outcome::Insufficient;  // the engine cannot group a filing without a department
+                outcome = Outcome::Insufficient;  // the engine cannot group a filing without its key
             } else if (!group) {
                 outcome = m.run_filing_check(*preset, *pointers[0], report, 20);
             } else {
@@ -267,6 +315,8 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
                                          (report.notes.empty() ? "" : " (" + report.notes.back().detail + ")"));
                 compare(k, filings, report.findings, r.problems);
             }
+            for (const LogLine& l : report.log) r.log.push_back(l.text);
+            m.retire_boxes();
             r.passed = r.problems.empty();
             results.push_back(std::move(r));
         }

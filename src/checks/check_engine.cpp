@@ -112,7 +112,7 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
                 sc.preset = Outcome::NotApplicable;
             }
         }
-        (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.department_checks).push_back(std::move(sc));
+        (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.group_checks).push_back(std::move(sc));
     }
     return &(slots[template_id] = std::move(s));
 }
@@ -156,6 +156,12 @@ std::vector<std::string> assign_groups(const std::vector<GroupInput>& inputs) {
 
 std::vector<std::string> CheckEngine::switched_off() const { return impl_->live_health->switched_off(); }
 
+void CheckEngine::set_queries(QueryFactory factory) {
+    impl_->query_factory = std::move(factory);
+    impl_->queries.reset();
+    impl_->queries_opened = false;
+}
+
 std::string CheckEngine::department_of(const Filing& filing) {
     TemplateSlot* s = impl_->slot(filing.template_id);
     return s ? impl_->department_key(filing, *s->index) : std::string();
@@ -171,11 +177,14 @@ Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const
     detail::RunState& state = run_state;
     state.check = &check;
     state.findings = &report.findings;
+    state.log = &report.log;
+    state.logged = 0;
     state.first_finding = report.findings.size();
     state.spec_cache = &spec_caches[c.script];
     state.declared = Outcome::Passed;
     state.reason.clear();
     const std::size_t before = report.findings.size();
+    const std::size_t log_before = report.log.size();
 
     ensure_boxes(views.size());
     for (std::size_t i = 0; i < views.size(); ++i) boxes[i]->view = views[i];
@@ -183,9 +192,11 @@ Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const
     for (std::size_t i = 0; i < views.size(); ++i) boxes[i]->view = nullptr;
     state.check = nullptr;
     state.findings = nullptr;
+    state.log = nullptr;
     state.spec_cache = nullptr;
 
     const FilingView& subject = *views.front();
+    for (std::size_t i = log_before; i < report.log.size(); ++i) report.log[i].filing = subject.filing().id;
     Outcome outcome;
     if (error) {
         // A run that failed half-way judged nothing: its findings so far are dropped.
@@ -259,7 +270,7 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
     // Each department check the group's templates take: run (some template applies) or not.
     std::map<const LoadedCheck*, bool> wanted;
     auto take = [&](const TemplateSlot& s) {
-        for (const SlotCheck& d : s.department_checks) wanted[d.check] = wanted[d.check] || d.preset == Outcome::Passed;
+        for (const SlotCheck& d : s.group_checks) wanted[d.check] = wanted[d.check] || d.preset == Outcome::Passed;
     };
     take(*slot);
     std::vector<std::unique_ptr<FilingView>> members;
@@ -277,6 +288,13 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
         if (w == wanted.end()) continue;
         if (!w->second) {
             count(report, Outcome::NotApplicable);
+            continue;
+        }
+        if (c.spec->scope != CheckScope::Department) {
+            // A year, every filing, or a script's own groups: a batch reads those
+            // (formwork check), not one filing's edit.
+            note(report, *c.spec, view, Outcome::Insufficient, "runs over many filings: see formwork check", 20);
+            count(report, Outcome::Insufficient);
             continue;
         }
         if (group.empty() || department.empty()) {

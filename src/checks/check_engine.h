@@ -34,6 +34,7 @@
 #include "core/filing.h"
 #include "core/form_spec.h"
 #include "checks/check_types.h"
+#include "core/filing_queries.h"
 #include "lua/script_host.h"
 
 namespace formwork::script {
@@ -88,6 +89,7 @@ struct CheckReport {
     // `max_notes` per check and outcome (the summary counts all).
     std::vector<RunNote> notes;
     std::vector<std::string> problems;  // filings that could not be checked, and why
+    std::vector<LogLine> log;           // check.log(...) lines, in order (at most 200 per run)
     CheckSummary summary;
 
     bool has_errors() const { return summary.severities[0] > 0; }
@@ -106,6 +108,8 @@ public:
 struct BatchOptions {
     std::optional<std::int64_t> filing;       // only this filing (department checks still read its department)
     std::optional<std::string> template_id;   // only filings of this template
+    std::optional<int> year;                  // only filings of this budget year
+    std::vector<std::string> checks;          // only these checks (by id); empty: all
     std::size_t max_notes = 20;
     // Worker threads for the filing checks, each with its own engine (and Lua state) loaded
     // from the same folders; the source is still read on the calling thread, and department
@@ -122,6 +126,7 @@ struct CaseResult {
     int line = 0;
     bool passed = false;
     std::vector<std::string> problems;  // what differed from the expectation, one line each
+    std::vector<std::string> log;       // what the check printed with check.log(...)
 };
 
 class CheckEngine {
@@ -153,6 +158,11 @@ public:
 
     // Batch: every filing of the source (filtered by `options`).
     CheckReport check_all(FilingSource& source, const BatchOptions& options = {});
+
+    // Where check.find and f:previous() read other filings from (filing_queries.h): opened on
+    // this engine's thread at the first query; the batch's helper engines open their own.
+    // Without it, those calls are script errors.
+    void set_queries(QueryFactory factory);
 
     // Runs every example case of every loaded check (or of the one with `check_id`).
     std::vector<CaseResult> run_cases(const std::string& check_id = {});

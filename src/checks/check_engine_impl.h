@@ -3,6 +3,8 @@
 // example cases, check_calls.cpp enters Lua).
 #pragma once
 
+#include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -12,6 +14,7 @@
 
 #include "checks/check_engine.h"
 #include "checks/check_lua.h"
+#include "core/filing_queries.h"
 #include "checks/filing_view.h"
 #include "checks/spec_index.h"
 
@@ -37,8 +40,10 @@ struct BatchMember {
     std::string template_id;
     std::string title;
     bool selected = false;
-    bool wants_group = false;  // its template has a department check that may run
-    GroupInput group;
+    bool wants_group = false;  // its template has a group check that may run
+    GroupInput group;          // what its department key comes from
+    std::optional<int> year;
+    std::vector<std::pair<std::string, std::string>> custom_keys;  // check id → what its group(f) gave
 };
 
 // Which checks have failed how often, shared by the engines of one batch (the caller's and its
@@ -85,16 +90,16 @@ struct TemplateSlot {
     std::shared_ptr<const FormSpec> spec;
     std::unique_ptr<SpecIndex> index;
     std::vector<SlotCheck> filing_checks;
-    std::vector<SlotCheck> department_checks;
+    std::vector<SlotCheck> group_checks;  // scopes department, year, all, group
 
-    const SlotCheck* department_check(const LoadedCheck* c) const {
-        for (const SlotCheck& d : department_checks)
+    const SlotCheck* group_check(const LoadedCheck* c) const {
+        for (const SlotCheck& d : group_checks)
             if (d.check == c) return &d;
         return nullptr;
     }
 };
 
-struct CheckEngine::Impl {
+struct CheckEngine::Impl final : detail::QueryHost {
     TemplateLookup lookup;
     std::vector<CheckDir> dirs;
     ScriptHost host;
@@ -111,6 +116,24 @@ struct CheckEngine::Impl {
     // one per batch shared with the helpers; `health` is the one in use.
     std::shared_ptr<CheckHealth> live_health = std::make_shared<CheckHealth>();
     std::shared_ptr<CheckHealth> health = live_health;
+    // Queries (check.find, f:previous()): opened with `query_factory` at the first query; the
+    // filings they load live until the filing's checks are done (retire_boxes).
+    QueryFactory query_factory;
+    std::unique_ptr<FilingQueries> queries;
+    bool queries_opened = false;
+    std::deque<Filing> found;
+    std::vector<std::unique_ptr<FilingView>> found_views;
+    std::map<std::int64_t, FilingView*> found_by_id;
+    std::vector<detail::ViewBox*> found_boxes;  // their userdata, kept in the registry like `boxes`
+    std::vector<int> found_refs;
+
+    // check_queries.cpp
+    int find(lua_State* L, const detail::FindQuery& q) override;
+    int previous(lua_State* L, FilingView& of) override;
+    FilingQueries* open_queries(lua_State* L, const char* who);
+    FilingView* found_view(lua_State* L, std::int64_t id);  // loads and keeps it; nullptr when unreadable
+    void push_found(lua_State* L, FilingView& view);
+
     // The run in progress, registered with the host once (a context set per run would cost
     // a hash-map insert and erase each time); `check` is null between runs.
     detail::RunState run_state;
@@ -118,6 +141,7 @@ struct CheckEngine::Impl {
     Impl(TemplateLookup l, std::vector<CheckDir> d, HostOptions o)
         : lookup(std::move(l)), dirs(std::move(d)), host(std::move(o)) {
         host.set_context<detail::RunState>(&run_state);
+        run_state.queries = this;
     }
 
     // check_engine.cpp
@@ -138,8 +162,8 @@ struct CheckEngine::Impl {
     // department pass needs), and the department pass.
     void batch_filing(const Filing& filing, const BatchOptions& options, bool keep_members, CheckReport& report,
                       std::vector<BatchMember>& members);
-    void department_pass(FilingSource& source, const BatchOptions& options, std::vector<BatchMember>& members,
-                         CheckReport& report);
+    void group_pass(FilingSource& source, const BatchOptions& options, std::vector<BatchMember>& members,
+                    CheckReport& report);
     // Helper engines for BatchOptions::jobs > 1, one per worker thread, kept between batches.
     std::vector<std::unique_ptr<CheckEngine>> helpers;
 
@@ -148,6 +172,8 @@ struct CheckEngine::Impl {
     void retire_boxes();
     // Calls the check's run function with the bound views; a failure as a ScriptError.
     std::optional<ScriptError> call_run(const CheckSpec& check, std::size_t views, bool as_group);
+    // Calls a scope-group check's group(f) on one filing: its key ("" for nil).
+    std::optional<ScriptError> call_group(const CheckSpec& check, FilingView& view, std::string& key);
     void release_ref(int ref);
 };
 

@@ -12,6 +12,7 @@
 
 #include <lua.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,12 +49,31 @@ ViewBox* push_view_box(lua_State* L);  // a new, empty Filing userdata
 std::vector<std::string> filing_method_names();
 std::vector<std::string> decimal_method_names();
 
+// What check.find and f:previous() ask of the engine (check_queries.cpp). Each pushes its
+// result on the Lua stack and returns the number of values pushed.
+struct FindQuery {
+    std::optional<int> year;
+    std::string department, template_id, family, title;
+    std::size_t limit = 100;
+};
+class QueryHost {
+public:
+    virtual int find(lua_State* L, const FindQuery& q) = 0;
+    virtual int previous(lua_State* L, FilingView& of) = 0;
+
+protected:
+    ~QueryHost() = default;
+};
+
 // The run in progress, registered with the host as a context (once, by the engine). Bindings
 // append findings and record a declared outcome here; `check` is null between runs.
 struct RunState {
+    QueryHost* queries = nullptr;  // the engine, for check.find and f:previous()
     const CheckSpec* check = nullptr;
     std::vector<Finding>* findings = nullptr;
     std::size_t first_finding = 0;  // findings->size() when the run began
+    std::vector<LogLine>* log = nullptr;  // where check.log(...) lines go
+    std::size_t logged = 0;               // lines of this run so far
     Outcome declared = Outcome::Passed;  // NotApplicable / Insufficient once declared
     std::string reason;
     int* spec_cache = nullptr;  // registry ref of this script's template-id → spec table cache (0: none yet)

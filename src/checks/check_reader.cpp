@@ -114,7 +114,7 @@ private:
         CheckSpec c;
         c.file = file_;
         c.line = line;
-        keys(t, path, line, {"id", "title", "severity", "templates", "scope", "applies", "run", "cases"});
+        keys(t, path, line, {"id", "title", "severity", "templates", "scope", "group", "applies", "run", "cases"});
         c.id = text(t, "id", path, line, true);
         if (!c.id.empty() && !is_check_id(c.id))
             problem(line, path + ".id", "expected kebab-case (lower-case words joined by -), got \"" + c.id + "\"");
@@ -125,8 +125,21 @@ private:
         read_templates(t, path, line, c);
         const std::string scope = text(t, "scope", path, line, false);
         if (scope == "department") c.scope = CheckScope::Department;
+        else if (scope == "year") c.scope = CheckScope::Year;
+        else if (scope == "all") c.scope = CheckScope::All;
+        else if (scope == "group") c.scope = CheckScope::Group;
         else if (!scope.empty() && scope != "filing")
-            problem(line, path + ".scope", "expected \"filing\" or \"department\", got \"" + scope + "\"");
+            problem(line, path + ".scope",
+                    "expected \"filing\", \"department\", \"year\", \"all\" or \"group\", got \"" + scope + "\"");
+        if (const ScriptValue* group = t.get("group"); group && !group->is_nil()) {
+            if (!group->is_function()) problem(line, path + ".group", "expected a function(f) return key end, got " + describe(*group));
+            else c.group = group->as_function();
+            if (scope.empty()) c.scope = CheckScope::Group;
+            else if (c.scope != CheckScope::Group)
+                problem(line, path + ".group", "a group function makes the scope \"group\", not \"" + scope + "\"");
+        } else if (c.scope == CheckScope::Group) {
+            problem(line, path + ".group", "scope \"group\" needs a group = function(f) return key end");
+        }
         const ScriptValue* run = t.get("run");
         if (!run || !run->is_function()) problem(line, path + ".run", "expected a function(filing) … end, got " + describe(run ? *run : ScriptValue()));
         else c.run = run->as_function();
@@ -205,8 +218,7 @@ private:
                 else k.filings.push_back(f);
             }
         }
-        if (scope == CheckScope::Filing && k.filings.size() > 1)
-            problem(line, path + ".filings", "a check of scope \"filing\" takes one filing per case");
+        (void)scope;  // a filing check's case checks filing 1; the others are there for check.find and f:previous()
         for (std::size_t i = 0; i < k.filings.size(); ++i) {
             const ScriptValue* ft = k.filings[i].get("template");
             if (!(ft && ft->is_string()) && !(tpl && tpl->is_string()))

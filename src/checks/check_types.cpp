@@ -13,7 +13,16 @@ const char* to_string(Severity s) {
     return "error";
 }
 
-const char* to_string(CheckScope s) { return s == CheckScope::Filing ? "filing" : "department"; }
+const char* to_string(CheckScope s) {
+    switch (s) {
+        case CheckScope::Filing: return "filing";
+        case CheckScope::Department: return "department";
+        case CheckScope::Year: return "year";
+        case CheckScope::All: return "all";
+        case CheckScope::Group: return "group";
+    }
+    return "filing";
+}
 
 const char* to_string(Outcome o) {
     switch (o) {

@@ -20,6 +20,9 @@ enum class Severity { Error, Warning, Info };
 enum class CheckScope {
     Filing,      // run once per filing
     Department,  // run once per department and year, over all of its filings
+    Year,        // run once per budget year, over every filing of it
+    All,         // run once, over every filing
+    Group,       // run once per key a script's group(f) function gives, over the filings with that key
 };
 
 // How one run of one check ended. Every run ends in exactly one of these, so a rule that was
@@ -35,7 +38,7 @@ enum class Outcome {
 };
 inline constexpr std::size_t kOutcomeCount = 7;
 
-// "error" "warning" "info"; "filing" "department"; "passed" "failed" "not_applicable"
+// "error" "warning" "info"; "filing" "department" "year" "all" "group"; "passed" "failed" "not_applicable"
 // "insufficient_data" "script_error" "stopped" "switched_off". These spellings are part of the
 // --json output.
 const char* to_string(Severity s);
@@ -67,6 +70,7 @@ struct CheckSpec {
     Severity severity = Severity::Error;
     std::vector<std::string> templates;  // template ids or patterns with * ("*", "*-project")
     CheckScope scope = CheckScope::Filing;
+    FunctionRef group;  // scope Group: function(f) → the key that groups filings (nil: in no group)
     FunctionRef run;
     // Optional: function(spec) → whether the check applies to a template at all. Asked once
     // per template; where it says no, the template's filings count as not applicable without
@@ -91,6 +95,13 @@ struct Finding {
     std::string message_en;  // the Chinese text when the check gave no English
 
     const std::string& message(Lang lang) const { return lang == Lang::En ? message_en : message_zh; }
+};
+
+// A line a check printed with check.log(...) while debugging: never a finding.
+struct LogLine {
+    std::string check;
+    std::int64_t filing = 0;
+    std::string text;
 };
 
 // A run that did not simply pass or fail, kept with its reason so that a report can say why.

@@ -66,17 +66,21 @@ SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)
             }
         }
     }
-    if (auto it = spec_->options.find("department_fallback"); it != spec_->options.end()) {
+    auto field_list = [&](const char* option, std::vector<std::string>& out) {
+        auto it = spec_->options.find(option);
+        if (it == spec_->options.end()) return;
         std::string id;
         for (char c : it->second + ",") {
             if (c == ',' || c == ' ') {
-                if (!id.empty() && spec_->find_field(id)) department_fallback_.push_back(id);
+                if (!id.empty() && spec_->find_field(id)) out.push_back(id);
                 id.clear();
             } else {
                 id += c;
             }
         }
-    }
+    };
+    field_list("department_fallback", department_fallback_);
+    field_list("key_fields", key_fields_);
     if (auto it = spec_->options.find("department_field"); it != spec_->options.end() && spec_->find_field(it->second)) {
         department_field_ = it->second;
     } else {
@@ -85,6 +89,10 @@ SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)
                 department_field_ = id;
                 break;
             }
+    }
+    if (key_fields_.empty()) {
+        if (!department_field_.empty()) key_fields_.push_back(department_field_);
+        if (!spec_->title_field.empty() && spec_->title_field != department_field_) key_fields_.push_back(spec_->title_field);
     }
 }
 

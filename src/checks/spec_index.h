@@ -73,6 +73,10 @@ public:
     // field ids separated by commas or spaces, e.g. "filled_by,filled_phone": the filer of
     // every table of one department's package). Empty when the template names none.
     const std::vector<std::string>& department_fallback() const { return department_fallback_; }
+    // The fields that tell one project from another across years (f:previous()): the option
+    // `key_fields` (field ids separated by commas or spaces), else the department field and
+    // the title field.
+    const std::vector<std::string>& key_fields() const { return key_fields_; }
 
 private:
     ResolvedRef resolve_uncached(std::string_view ref) const;
@@ -87,6 +91,7 @@ private:
     std::unordered_map<std::string, std::vector<std::pair<int, int>>> level2_exact_, level2_;  // → (l1, l2)
     std::string department_field_;
     std::vector<std::string> department_fallback_;
+    std::vector<std::string> key_fields_;
     std::unordered_map<std::string, ResolvedRef> refs_;
 };
 

@@ -494,14 +494,33 @@ int f_extra(lua_State* L) {
     return 1;
 }
 
-// f:report(where, zh, [en]): where is a reference or a path.
+// The options table of f:report ({ severity = "warning" }), read raw (no metamethods).
+Severity report_severity(lua_State* L, int options, Severity fallback) {
+    if (options == 0) return fallback;
+    lua_pushliteral(L, "severity");
+    lua_rawget(L, options);
+    Severity s = fallback;
+    if (!lua_isnil(L, -1)) {
+        const char* text = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        const auto parsed = severity_from(text);
+        if (!parsed) luaL_error(L, "f:report: severity must be \"error\", \"warning\" or \"info\"");
+        s = *parsed;
+    }
+    lua_pop(L, 1);
+    return s;
+}
+
+// f:report(where, zh, [en], [options]): where is a reference or a path; options
+// { severity = "warning" } overrides the check's severity for this finding.
 int f_report(lua_State* L) {
     FilingView& v = view_at(L);
     auto* run = luax::context<RunState>(L);
     if (run == nullptr || run->check == nullptr || run->findings == nullptr) return luaL_error(L, "f:report() is available while a check runs");
     const ResolvedRef& where = resolve_arg(L, v, 2);
     const std::string_view zh = arg_text(L, 3);
-    const std::string_view en = lua_isnoneornil(L, 4) ? zh : arg_text(L, 4);
+    const int options = lua_istable(L, 4) ? 4 : lua_istable(L, 5) ? 5 : 0;
+    const std::string_view en = lua_isnoneornil(L, 4) || options == 4 ? zh : arg_text(L, 4);
+    const Severity severity = report_severity(L, options, run->check->severity);
     // What a script hands over is bounded (count, size, memory) and valid UTF-8, so that
     // neither a runaway check nor stray bytes can swamp or break a report.
     const HostState& h = host_of(L);
@@ -514,7 +533,7 @@ int f_report(lua_State* L) {
     return luax::guarded(L, [&] {
         Finding f;
         f.check = run->check->id;
-        f.severity = run->check->severity;
+        f.severity = severity;
         f.filing = v.filing().id;
         f.filing_title = v.title();
         f.template_id = v.spec().id;
@@ -524,6 +543,15 @@ int f_report(lua_State* L) {
         run->findings->push_back(std::move(f));
         return 0;
     });
+}
+
+// f:previous(): the same project's filing of the year before (the template's key fields
+// agree: option key_fields, else department and title), or nil.
+int f_previous(lua_State* L) {
+    FilingView& v = view_at(L);
+    auto* run = luax::context<RunState>(L);
+    if (run == nullptr || run->queries == nullptr) return luaL_error(L, "f:previous() is available while a check runs");
+    return run->queries->previous(L, v);
 }
 
 int f_tostring(lua_State* L) {
@@ -571,6 +599,7 @@ const luaL_Reg filing_methods[] = {
     {"named", f_named},
     {"extra", f_extra},
     {"report", f_report},
+    {"previous", f_previous},
     {nullptr, nullptr},
 };
 

@@ -16,6 +16,7 @@
 #include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
+#include "store/store_queries.h"
 
 namespace formwork::cli {
 
@@ -58,7 +59,7 @@ bool could_not_run(script::Outcome o) {
 }  // namespace
 
 int run_check(Context& ctx, const std::vector<std::string>& argv) {
-    const Args args(argv, {{"--json"}, {"--db", "--filing", "--template"}});
+    const Args args(argv, {{"--json", "--verbose"}, {"--db", "--filing", "--template", "--check", "--year"}});
     if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
     const std::string path = args.required("--db");
     script::BatchOptions options;
@@ -70,6 +71,24 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         options.filing = v;
     }
     options.template_id = args.value("--template");
+    if (auto year = args.value("--year")) {
+        int v = 0;
+        auto [p, ec] = std::from_chars(year->data(), year->data() + year->size(), v);
+        if (ec != std::errc() || p != year->data() + year->size() || v < 1900 || v > 2200)
+            throw UsageError(ctx.tr("--year 需要年度（如 2024）", "--year takes a year (e.g. 2024)"));
+        options.year = v;
+    }
+    if (auto ids = args.value("--check")) {
+        std::string id;
+        for (char c : *ids + ",") {
+            if (c == ',') {
+                if (!id.empty()) options.checks.push_back(id);
+                id.clear();
+            } else if (c != ' ') {
+                id += c;
+            }
+        }
+    }
     // The filing checks on every core, the store read on this thread (BatchOptions::jobs).
     options.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 
@@ -77,7 +96,13 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
     templates.refresh();
     script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
     engine.refresh();
+    engine.set_queries(store::query_factory(path));  // check.find and f:previous() read the same database
     std::vector<std::string> script_errors = script_load_errors(engine, templates);
+    for (const std::string& id : options.checks) {
+        const auto all = engine.checks();
+        if (std::none_of(all.begin(), all.end(), [&](const auto& c) { return c->id == id; }))
+            throw UsageError(ctx.tr("没有这项检查：", "no such check: ") + id);
+    }
     for (const auto& e : script_errors) ctx.err << e << "\n";
     if (engine.checks().empty()) {
         ctx.err << "formwork check: " << ctx.tr("没有可用的检查脚本", "no usable check script") << "\n";
@@ -105,6 +130,9 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         if (could_not_run(n.outcome))
             script_errors.push_back(n.check + ": #" + std::to_string(n.filing) + ": " + script::to_string(n.outcome) +
                                     ": " + n.detail);
+    // check.log(...) lines: stderr, never mixed into the findings or the JSON.
+    if (args.has("--verbose"))
+        for (const auto& l : report.log) ctx.err << "[" << l.check << " #" << l.filing << "] " << l.text << "\n";
     if (args.has("--json")) write_report_json(ctx.out, report, script_errors, ctx.lang);
     else print_report(ctx, report);
     std::size_t broken = 0;

@@ -9,9 +9,9 @@
 #include <ostream>
 #include <sstream>
 
+#include "checks/check_engine.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "checks/check_engine.h"
 #include "templates/template_registry.h"
 
 namespace formwork::cli {
@@ -48,8 +48,25 @@ bool lint_check_script(Context& ctx, script::ScriptHost& host, const fs::path& f
                         << ctx.tr("” 不匹配任何已知模板", "\" matches no known template") << "\n";
         }
     }
-    ctx.out << f.string() << ": ok (" << ctx.tr("检查 ", "checks ") << ids << ")\n";
-    return true;
+    // The script's own example cases, run as test-checks runs them.
+    script::CheckEngine engine(script::CheckEngine::lookup_in(templates), {{f, "lint"}});
+    engine.refresh();
+    bool cases_ok = true;
+    std::size_t passed = 0;
+    const auto results = engine.run_cases();
+    for (const auto& r : results) {
+        if (r.passed) {
+            ++passed;
+            continue;
+        }
+        cases_ok = false;
+        ctx.out << r.file << ":" << r.line << ": " << ctx.tr("示例未通过", "case failed") << ": " << r.check << ": " << r.name << "\n";
+        for (const auto& p : r.problems) ctx.out << "      " << p << "\n";
+        for (const auto& l : r.log) ctx.out << "      log: " << l << "\n";
+    }
+    ctx.out << f.string() << ": " << (cases_ok ? "ok" : ctx.tr("示例未通过", "cases failed")) << " (" << ctx.tr("检查 ", "checks ") << ids
+            << ctx.tr("；示例 ", "; cases ") << passed << "/" << results.size() << ")\n";
+    return cases_ok;
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ int run_test_checks(Context& ctx, const std::vector<std::string>& argv) {
         nlohmann::json cases = nlohmann::json::array();
         for (const auto& r : results)
             cases.push_back({{"check", r.check}, {"case", r.name}, {"source", r.file}, {"line", r.line},
-                             {"passed", r.passed}, {"problems", r.problems}});
+                             {"passed", r.passed}, {"problems", r.problems}, {"log", r.log}});
         nlohmann::json out = {{"cases", cases},
                               {"summary", {{"cases", results.size()}, {"passed", passed}, {"failed", results.size() - passed},
                                            {"checks_without_cases", without_cases}, {"script_errors", load_errors}}}};
@@ -56,6 +56,7 @@ int run_test_checks(Context& ctx, const std::vector<std::string>& argv) {
             ctx.out << "      " << r.file << ":" << r.line << "\n";
             for (const auto& p : r.problems) ctx.out << "      " << p << "\n";
         }
+        for (const auto& l : r.log) ctx.out << "      log: " << l << "\n";
     }
     ctx.out << "\n" << passed << "/" << results.size() << ctx.tr(" 个示例通过", " cases passed");
     if (without_cases) ctx.out << ctx.tr("；没有示例的检查 ", "; checks without cases ") << without_cases;

@@ -20,11 +20,14 @@ const std::vector<Command>& commands() {
          "list the templates found, with their status (ok or error)", run_templates},
         {"lint", "PATH...", "检查模板文件和检查脚本，逐条列出问题（文件:行号）",
          "check template files and check scripts, and list every problem (file:line)", run_lint},
-        {"check", "--db PATH [--filing ID] [--template ID] [--json]", "对已存的填报运行全部检查，按填报列出问题并汇总",
+        {"check", "--db PATH [--filing ID] [--template ID] [--year N] [--check ID[,ID…]] [--json] [--verbose]", "对已存的填报运行全部检查，按填报列出问题并汇总",
          "run every check over the stored filings; list the findings by filing, then a summary", run_check,
+         "--check 只运行这些检查，--year 只检查这一年度的填报，--verbose 把检查用 check.log 输出的内容写到标准错误。"
          "退出码：0 没有错误级问题；1 有错误级问题；3 部分检查未能完成（脚本错误、超限中止、连续失败被停用、"
          "检查脚本或模板加载失败、填报损坏或模板缺失而被跳过），不论问题如何，详见 summary.script_errors；"
          "2 无法运行（参数错误、数据库打不开、没有可用的检查）。",
+         "--check runs only these checks, --year checks only the filings of that budget year, --verbose writes what "
+         "checks print with check.log to stderr. "
          "Exit codes: 0 no finding of severity error; 1 some error findings; 3 part of the work could not be done "
          "(a check ended in a script error, was stopped at a limit or switched off after failing repeatedly, a check "
          "script or template did not load, a damaged filing or one without its template was skipped), whatever the "

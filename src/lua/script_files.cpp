@@ -54,6 +54,10 @@ std::string shown_path(const fs::path& p) {
 std::vector<ScriptFile> lua_files_in(const fs::path& dir) {
     std::vector<ScriptFile> files;
     std::error_code ec;
+    if (fs::is_regular_file(dir, ec)) {  // one file given as its own "folder" (lint)
+        files.push_back({dir, shown_path(dir), fs::last_write_time(dir, ec), fs::file_size(dir, ec)});
+        return files;
+    }
     if (!fs::is_directory(dir, ec)) return files;
     for (const auto& de : fs::directory_iterator(dir, ec))
         if (de.path().extension() == ".lua" && de.is_regular_file(ec)) {

@@ -32,7 +32,8 @@ struct ScriptFile {
     std::uintmax_t size = 0;
 };
 
-// The *.lua regular files of a folder, sorted by name; empty when it is not a folder.
+// The *.lua regular files of a folder, sorted by name; a file given instead of a folder is
+// itself; empty when it is neither.
 std::vector<ScriptFile> lua_files_in(const std::filesystem::path& dir);
 
 // The whole file, or nullopt when it cannot be read.

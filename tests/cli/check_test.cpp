@@ -207,7 +207,7 @@ TEST_CASE("check-3.5 lint reads a check script as a check script") {
                           "  severity = \"fatal\", templates = { \"*\" }, run = function(f) end } } }\n";
     const auto ok = run_cli({"lint", good});
     CHECK(ok.exit_code == 0);
-    CHECK(ok.out.find("ok (检查 x-y)") != std::string::npos);
+    CHECK(ok.out.find("ok (检查 x-y；示例 0/0)") != std::string::npos);
     CHECK(ok.out.find("no-such-*") != std::string::npos);  // the warning about the pattern
     const auto no = run_cli({"lint", bad});
     CHECK(no.exit_code == 1);

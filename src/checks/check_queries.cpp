@@ -1,0 +1,152 @@
+// check.find and f:previous(): a check reading other stored filings (see filing_queries.h).
+// Loads happen inside the script's call: each one counts against its time limit (checked
+// after every load) and, by the size of the filing, against its memory limit; a query
+// returns at most `limit` filings (100 by default, 1,000 at most).
+#include <algorithm>
+
+#include "checks/check_engine_impl.h"
+#include "checks/check_lua.h"
+#include "core/filing_facts.h"
+#include "lua/host_state.h"
+
+namespace formwork::script {
+
+namespace {
+
+// Roughly what a loaded filing occupies, for the memory limit.
+std::size_t filing_bytes(const Filing& f) {
+    std::size_t n = sizeof(Filing);
+    for (const auto& [k, v] : f.fields) n += k.size() + v.size() + 64;
+    for (const auto& [id, t] : f.tables)
+        for (const auto& row : t.rows)
+            for (const auto& [k, v] : row.cells) n += k.size() + v.size() + 64;
+    for (const auto& i : f.indicators) {
+        n += i.level1.size() + i.level2.size() + i.name.size() + 128;
+        for (const auto& [k, v] : i.targets) n += k.size() + v.size() + 64;
+        for (const auto& [k, v] : i.extra) n += k.size() + v.size() + 64;
+    }
+    return n;
+}
+
+std::string trimmed(const std::string& s) { return normalize_category(s); }
+
+}  // namespace
+
+FilingQueries* CheckEngine::Impl::open_queries(lua_State* L, const char* who) {
+    if (!queries_opened) {
+        queries_opened = true;
+        if (query_factory) {
+            try {
+                queries = query_factory();
+            } catch (const std::exception& e) {
+                luaL_error(L, "%s: cannot open the store: %s", who, e.what());
+            }
+        }
+    }
+    if (!queries) luaL_error(L, "%s: no stored filings to search here", who);
+    return queries.get();
+}
+
+FilingView* CheckEngine::Impl::found_view(lua_State* L, std::int64_t id) {
+    if (auto it = found_by_id.find(id); it != found_by_id.end()) return it->second;
+    std::optional<Filing> loaded;
+    try {
+        loaded = queries->load(id);
+    } catch (const std::exception&) {
+        loaded.reset();  // a damaged filing is not found
+    }
+    detail::HostState& h = detail::HostAccess::state(host);
+    if (detail::deadline_passed(h)) detail::stop_for_time(L);
+    if (!loaded) return nullptr;
+    TemplateSlot* s = slot(loaded->template_id);
+    if (!s) return nullptr;
+    detail::hold_bytes(L, filing_bytes(*loaded));
+    found.push_back(std::move(*loaded));
+    const Filing& f = found.back();
+    found_views.push_back(std::make_unique<FilingView>(f, *s->index, department_key(f, *s->index)));
+    FilingView* view = found_views.back().get();
+    found_by_id[id] = view;
+    return view;
+}
+
+void CheckEngine::Impl::push_found(lua_State* L, FilingView& view) {
+    detail::ViewBox* box = detail::push_view_box(L);
+    box->view = &view;
+    lua_pushvalue(L, -1);
+    found_refs.push_back(luaL_ref(L, LUA_REGISTRYINDEX));
+    found_boxes.push_back(box);
+}
+
+int CheckEngine::Impl::find(lua_State* L, const detail::FindQuery& q) {
+    FilingQueries* source = open_queries(L, "check.find");
+    const std::string title = trimmed(q.title), department = trimmed(q.department);
+    lua_newtable(L);
+    int n = 0;
+    bool truncated = false;
+    constexpr int kMaxLoads = 2000;  // a query by department loads its candidates to compare
+    int loads = 0;
+    for (const FilingHeader& head : source->headers()) {
+        if (q.year && head.year != q.year) continue;
+        if (!q.template_id.empty() && head.template_id != q.template_id) continue;
+        if (!q.family.empty()) {
+            TemplateSlot* s = slot(head.template_id);
+            if (!s || s->spec->family != q.family) continue;
+        }
+        if (!title.empty() && trimmed(head.title) != title) continue;
+        if (static_cast<std::size_t>(n) >= q.limit) {
+            if (department.empty()) {
+                truncated = true;
+                break;
+            }
+        }
+        FilingView* view = nullptr;
+        if (++loads > kMaxLoads)
+            return luaL_error(L, "check.find: more than %d filings to compare; narrow the query (year, template, family, title)", kMaxLoads);
+        if (!department.empty()) {
+            view = found_view(L, head.id);
+            if (!view) continue;
+            const std::string& field = view->index().department_field();
+            if (field.empty() || trimmed(view->filing().field(field)) != department) continue;
+            if (static_cast<std::size_t>(n) >= q.limit) {
+                truncated = true;
+                break;
+            }
+        } else {
+            view = found_view(L, head.id);
+            if (!view) continue;
+        }
+        push_found(L, *view);
+        lua_rawseti(L, -2, ++n);
+    }
+    lua_pushboolean(L, truncated);
+    return 2;
+}
+
+int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
+    if (!of.year()) {
+        lua_pushnil(L);
+        return 1;
+    }
+    FilingQueries* source = open_queries(L, "f:previous()");
+    const FormSpec& spec = of.spec();
+    const auto& keys = of.index().key_fields();
+    const bool by_title = std::find(keys.begin(), keys.end(), spec.title_field) != keys.end();
+    const std::string title = trimmed(of.title());
+    for (const FilingHeader& head : source->headers()) {
+        if (head.year != *of.year() - 1 || head.id == of.filing().id) continue;
+        if (by_title && trimmed(head.title) != title) continue;
+        TemplateSlot* s = slot(head.template_id);
+        if (!s || s->spec->family != spec.family) continue;
+        FilingView* view = found_view(L, head.id);
+        if (!view) continue;
+        bool same = true;
+        for (const std::string& k : keys) same = same && trimmed(view->filing().field(k)) == trimmed(of.filing().field(k));
+        if (!same) continue;
+        push_found(L, *view);
+        return 1;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+}  // namespace formwork::script

@@ -1,0 +1,52 @@
+// Stored filings for check.find and f:previous() (see store_queries.h).
+#include "store/store_queries.h"
+
+#include <charconv>
+
+#include "store/database.h"
+#include "store/filing_store.h"
+
+namespace formwork::store {
+
+namespace {
+
+class StoreQueries final : public FilingQueries {
+public:
+    explicit StoreQueries(const std::string& path) : db_(Database::open(path, OpenMode::ReadOnly)), store_(db_) {}
+
+    const std::vector<FilingHeader>& headers() override {
+        if (!read_) {
+            read_ = true;
+            for (const FilingSummary& s : store_.list()) {
+                FilingHeader h{s.id, s.template_id, s.title, std::nullopt};
+                int year = 0;
+                const auto [end, ec] = std::from_chars(s.year.data(), s.year.data() + s.year.size(), year);
+                if (ec == std::errc() && end == s.year.data() + s.year.size()) h.year = year;
+                headers_.push_back(std::move(h));
+            }
+        }
+        return headers_;
+    }
+
+    std::optional<Filing> load(std::int64_t id) override {
+        try {
+            return store_.load(id);
+        } catch (const StoreError&) {
+            return std::nullopt;  // gone meanwhile, or damaged
+        }
+    }
+
+private:
+    Database db_;
+    FilingStore store_;
+    bool read_ = false;
+    std::vector<FilingHeader> headers_;
+};
+
+}  // namespace
+
+QueryFactory query_factory(const std::string& db_path) {
+    return [db_path]() -> std::unique_ptr<FilingQueries> { return std::make_unique<StoreQueries>(db_path); };
+}
+
+}  // namespace formwork::store
