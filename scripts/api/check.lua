@@ -135,6 +135,15 @@ function check.log(...) end
 ---@return boolean truncated
 function check.find(query) end
 
+---Reference data: the rows of `name`.csv (a list of { column = text }, the first line naming
+---the columns) or the value of `name`.json, from scripts/data or the user's data folder (the
+---user's wins). A name only, never a path; at most 8 MB; parsed once per engine (again when
+---the file changes); every call returns a fresh table. Call it where the script loads to
+---build lookup tables once. Errors name the file and line of a malformed file.
+---@param name string e.g. "indicator-library"
+---@return table rows
+function check.data(name) end
+
 ---Ends the run as "not applicable": the filing has nothing this check is about. Return right after.
 ---@param reason? string
 function check.not_applicable(reason) end

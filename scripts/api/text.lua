@@ -31,3 +31,10 @@ function text.trim(s) end
 ---@param s string
 ---@return boolean
 function text.valid(s) end
+
+---Edit distance by characters (insertions, deletions, substitutions): how far two names are,
+---e.g. to suggest the closest one of a list. 0 for equal texts.
+---@param a string
+---@param b string
+---@return integer
+function text.distance(a, b) end

@@ -14,7 +14,9 @@
 #include "core/percent_bounds.h"
 #include "core/unit_class.h"
 #include "core/utf8.h"
+#include "checks/check_data.h"
 #include "checks/check_lua.h"
+#include "lua/script_files.h"
 #include "lua/host_state.h"
 #include "lua/luax.h"
 
@@ -222,6 +224,36 @@ int check_find(lua_State* L) {
     return run->queries->find(L, q);
 }
 
+// check.data("name"): reference data (check_data.h) as a fresh table of rows for the calling
+// script: parsed once per engine, copied per call, so no script can change what another
+// reads. Call it once, at the top of a script.
+int check_data(lua_State* L) {
+    auto* cache = luax::context<DataCache>(L);
+    if (cache == nullptr) return luaL_error(L, "check.data() is available to check scripts");
+    const std::string name = luaL_checkstring(L, 1);
+    detail::HostState& h = detail::host_of(L);
+    std::string failure;
+    const ScriptValue* value = nullptr;
+    try {
+        const DataFile file = find_data_file(name, cache->dirs);
+        if (file.path.empty()) {
+            std::string folders;
+            for (const auto& d : cache->dirs) folders += (folders.empty() ? "" : ", ") + shown_path(d);
+            failure = "check.data: no data \"" + name + "\" (" + name + ".csv or " + name + ".json in " + folders + ")";
+        } else {
+            auto it = cache->files.find(name);
+            if (it == cache->files.end() || it->second.mtime != file.mtime)
+                it = cache->files.insert_or_assign(name, DataCache::Entry{file.mtime, read_data_file(file.path)}).first;
+            value = &it->second.value;
+        }
+    } catch (const std::exception& e) {
+        failure = std::string("check.data: ") + e.what();
+    }
+    if (!value) return luaL_error(L, "%s", failure.c_str());
+    detail::push_value(h, L, *value);
+    return 1;
+}
+
 int check_not_applicable(lua_State* L) { return declare(L, Outcome::NotApplicable, "not_applicable"); }
 int check_insufficient(lua_State* L) { return declare(L, Outcome::Insufficient, "insufficient"); }
 
@@ -240,6 +272,7 @@ const luaL_Reg check_functions[] = {
     {"to_money", check_to_money},
     {"log", check_log},
     {"find", check_find},
+    {"data", check_data},
     {"not_applicable", check_not_applicable},
     {"insufficient", check_insufficient},
     {nullptr, nullptr},

@@ -15,7 +15,9 @@
 #include "checks/check_engine.h"
 #include "checks/check_lua.h"
 #include "core/filing_queries.h"
+#include "checks/check_data.h"
 #include "checks/filing_view.h"
+#include "lua/script_files.h"
 #include "checks/spec_index.h"
 
 namespace formwork::script {
@@ -134,6 +136,9 @@ struct CheckEngine::Impl final : detail::QueryHost {
     FilingView* found_view(lua_State* L, std::int64_t id);  // loads and keeps it; nullptr when unreadable
     void push_found(lua_State* L, FilingView& view);
 
+    // check.data's parsed files (check_data.h), registered with the host.
+    DataCache data{script_dirs("data"), {}};
+
     // The run in progress, registered with the host once (a context set per run would cost
     // a hash-map insert and erase each time); `check` is null between runs.
     detail::RunState run_state;
@@ -141,6 +146,7 @@ struct CheckEngine::Impl final : detail::QueryHost {
     Impl(TemplateLookup l, std::vector<CheckDir> d, HostOptions o)
         : lookup(std::move(l)), dirs(std::move(d)), host(std::move(o)) {
         host.set_context<detail::RunState>(&run_state);
+        host.set_context<DataCache>(&data);
         run_state.queries = this;
     }
 

@@ -9,9 +9,11 @@
 #include <ostream>
 #include <sstream>
 
+#include "checks/check_data.h"
 #include "checks/check_engine.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "lua/script_files.h"
 #include "templates/template_registry.h"
 
 namespace formwork::cli {
@@ -93,12 +95,15 @@ int run_lint(Context& ctx, const std::vector<std::string>& argv) {
     }
     script::TemplateRegistry templates;
     bool templates_loaded = false;
+    // A check script may read reference data while it loads (check.data), probe included.
+    script::DataCache data{script::script_dirs("data"), {}};
     for (const auto& f : files) {
         // Run the file once to see what it returns, then read it as that; each read runs it in
         // a fresh host so that one file cannot affect the next.
         bool readable = false;
         const std::string source = slurp(f, readable);
         script::ScriptHost probe;
+        probe.set_context<script::DataCache>(&data);
         auto value = readable ? probe.run(f.string(), source) : script::Result<script::ScriptValue>(script::ScriptValue());
         if (readable && value && script::script_kind(value.value()) == script::ScriptKind::Check) {
             if (!templates_loaded) {
@@ -106,6 +111,7 @@ int run_lint(Context& ctx, const std::vector<std::string>& argv) {
                 templates_loaded = true;
             }
             script::ScriptHost host;
+            host.set_context<script::DataCache>(&data);
             failed = !lint_check_script(ctx, host, f, source, templates) || failed;
             continue;
         }

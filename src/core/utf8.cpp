@@ -1,6 +1,9 @@
 // UTF-8 decoding, counting, slicing and trimming by characters.
 #include "core/utf8.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace formwork::utf8 {
 
 namespace {
@@ -72,6 +75,45 @@ std::string repair(std::string_view text, bool* replaced) {
         while (at < text.size() && decode(text, at, cp) == 0);
     }
     return out;
+}
+
+namespace {
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    char32_t cp;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t size = decode(text, at, cp);
+        if (size == 0) {
+            ++at;
+            continue;
+        }
+        out += cp;
+        at += size;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t distance(std::string_view a, std::string_view b, std::size_t cap) {
+    const std::u32string x = code_points(a), y = code_points(b);
+    if (x.size() > y.size() ? x.size() - y.size() >= cap : y.size() - x.size() >= cap) return cap;
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        std::size_t best = row[0];
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diagonal = up;
+            best = std::min(best, row[j]);
+        }
+        if (best >= cap) return cap;
+    }
+    return std::min(row[y.size()], cap);
 }
 
 std::size_t invalid_at(std::string_view text) {

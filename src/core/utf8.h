@@ -27,6 +27,10 @@ std::size_t length(std::string_view text);
 // Precondition: valid UTF-8.
 std::string_view sub(std::string_view text, long long i, long long j);
 
+// Edit distance by characters (insertions, deletions, substitutions), for "the closest name":
+// 0 for equal texts. Precondition: valid UTF-8. Stops counting at `cap` (returns cap).
+std::size_t distance(std::string_view a, std::string_view b, std::size_t cap = 1000);
+
 // Without leading and trailing white space: ASCII, no-break space, the ideographic space
 // U+3000 that Chinese documents pad with, other Unicode spaces, and the invisible U+200B/U+FEFF
 // that copy-paste leaves behind. Precondition: valid UTF-8.

@@ -58,12 +58,25 @@ int text_trim(lua_State* L) {
     });
 }
 
+// text.distance(a, b): edit distance by characters (for "the closest name").
+int text_distance(lua_State* L) {
+    const std::string_view a = check_text(L, 1), b = check_text(L, 2);
+    if (a.size() > 4096 || b.size() > 4096) return luaL_error(L, "text.distance: texts longer than 4 KB");
+    return luax::guarded(L, [&] {
+        require_utf8(a, "text.distance");
+        require_utf8(b, "text.distance");
+        lua_pushnumber(L, static_cast<lua_Number>(utf8::distance(a, b)));
+        return 1;
+    });
+}
+
 int text_valid(lua_State* L) {
     lua_pushboolean(L, utf8::invalid_at(check_text(L, 1)) == utf8::npos);
     return 1;
 }
 
 const luaL_Reg text_functions[] = {
+    {"distance", text_distance},
     {"len", text_len},
     {"sub", text_sub},
     {"trim", text_trim},

@@ -45,3 +45,12 @@ TEST_CASE("text-6.4 repair replaces each malformed run with one U+FFFD") {
     CHECK(utf8::invalid_at(fixed) == utf8::npos);
     CHECK(fixed == "\xef\xbf\xbd预\xef\xbf\xbd算\xef\xbf\xbd");
 }
+
+TEST_CASE("text-6.5 distance counts characters, not bytes") {
+    CHECK(utf8::distance("满意度", "满意度") == 0);
+    CHECK(utf8::distance("群众满意度", "服务对象满意度") == 4);
+    CHECK(utf8::distance("", "预算") == 2);
+    CHECK(utf8::distance("abc", "abd") == 1);
+    CHECK(utf8::distance("预算执行率", "预算执行率%", 100) == 1);
+    CHECK(utf8::distance(std::string(50, 'a'), "", 10) == 10);  // capped
+}

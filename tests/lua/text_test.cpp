@@ -11,7 +11,7 @@ TEST_CASE("bind-5.1 the bound modules and their functions") {
     REQUIRE(modules.size() == 3);
     CHECK(modules[0].name == "form");
     CHECK(modules[1].name == "text");
-    CHECK(modules[1].functions == std::vector<std::string>{"len", "sub", "trim", "valid"});
+    CHECK(modules[1].functions == std::vector<std::string>{"distance", "len", "sub", "trim", "valid"});
     CHECK(modules[2].name == "check");
 }
 
