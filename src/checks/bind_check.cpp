@@ -242,8 +242,8 @@ int check_data(lua_State* L) {
             failure = "check.data: no data \"" + name + "\" (" + name + ".csv or " + name + ".json in " + folders + ")";
         } else {
             auto it = cache->files.find(name);
-            if (it == cache->files.end() || it->second.mtime != file.mtime)
-                it = cache->files.insert_or_assign(name, DataCache::Entry{file.mtime, read_data_file(file.path)}).first;
+            if (it == cache->files.end() || it->second.path != file.path || it->second.mtime != file.mtime)
+                it = cache->files.insert_or_assign(name, DataCache::Entry{file.path, file.mtime, read_data_file(file.path)}).first;
             value = &it->second.value;
         }
     } catch (const std::exception& e) {

@@ -260,7 +260,8 @@ void CheckEngine::Impl::group_pass(FilingSource& source, const BatchOptions& opt
 CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& options) {
     Impl& m = *impl_;
     CheckReport report;
-    report.summary.checks = m.checks.size();
+    report.summary.checks = static_cast<std::size_t>(
+        std::count_if(m.checks.begin(), m.checks.end(), [&](const LoadedCheck& c) { return c.spec && chosen(options, c); }));
     // One account of failures for the whole batch, shared with the helper engines.
     auto health = std::make_shared<CheckHealth>();
     m.health = health;

@@ -103,11 +103,14 @@ ScriptValue from_json(const nlohmann::json& j) {
 
 DataFile find_data_file(const std::string& name, const std::vector<fs::path>& dirs) {
     if (!valid_name(name)) throw std::invalid_argument("\"" + name + "\" is not a data name (letters, digits, '_' and '-', no path)");
-    for (const fs::path& dir : dirs) {
+    // The user's folder (last) first: a bureau's own list replaces the shipped one.
+    for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir) {
         for (const char* ext : {".csv", ".json"}) {
             std::error_code ec;
-            const fs::path file = dir / (name + ext);
-            if (!fs::is_regular_file(file, ec) || !inside(file, dir)) continue;
+            const fs::path file = *dir / (name + ext);
+            if (!fs::is_regular_file(file, ec)) continue;
+            if (!inside(file, *dir))
+                throw std::invalid_argument(shown_path(file) + " is a link to a file outside " + shown_path(*dir) + "; refused");
             return {file, fs::last_write_time(file, ec)};
         }
     }

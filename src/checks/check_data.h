@@ -19,14 +19,16 @@ struct DataFile {
     std::filesystem::file_time_type mtime{};
 };
 
-// The file for a name, looked up in `dirs` (name.csv, then name.json, folder by folder); an
-// empty path when none. Throws std::invalid_argument for a name that is not one.
+// The file for a name, looked up in `dirs` from the last (the user's folder) to the first
+// (name.csv, then name.json); an empty path when none. Throws std::invalid_argument for a name
+// that is not one, or a file that resolves outside its folder.
 DataFile find_data_file(const std::string& name, const std::vector<std::filesystem::path>& dirs);
 
 // What an engine has read: each file parsed once (again when it changes). Registered with
 // the engine's host as a context, so check.data finds it.
 struct DataCache {
     struct Entry {
+        std::filesystem::path path;  // another file may take its place (the user adds theirs)
         std::filesystem::file_time_type mtime{};
         ScriptValue value;
     };

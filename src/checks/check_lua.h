@@ -41,6 +41,7 @@ Decimal to_decimal(lua_State* L, int arg);
 // udata_filing.cpp
 struct ViewBox {
     FilingView* view = nullptr;
+    bool found = false;  // from check.find or f:previous(): read, never reported on
 };
 void register_filing_type(lua_State* L);
 ViewBox* push_view_box(lua_State* L);  // a new, empty Filing userdata

@@ -72,6 +72,7 @@ FilingView* CheckEngine::Impl::found_view(lua_State* L, std::int64_t id) {
 void CheckEngine::Impl::push_found(lua_State* L, FilingView& view) {
     detail::ViewBox* box = detail::push_view_box(L);
     box->view = &view;
+    box->found = true;
     lua_pushvalue(L, -1);
     found_refs.push_back(luaL_ref(L, LUA_REGISTRYINDEX));
     found_boxes.push_back(box);

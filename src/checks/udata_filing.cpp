@@ -6,6 +6,7 @@
 //
 // Rows and indicators are numbered from 1 in Lua, as Lua lists are; the paths in findings use
 // the store's numbering from 0 (src/core/filing_cells.h).
+#include <new>
 #include <cstring>
 
 #include "core/sums.h"
@@ -514,6 +515,10 @@ Severity report_severity(lua_State* L, int options, Severity fallback) {
 // { severity = "warning" } overrides the check's severity for this finding.
 int f_report(lua_State* L) {
     FilingView& v = view_at(L);
+    // A finding belongs to the filings the run checks; another year's filing is only read.
+    if (static_cast<ViewBox*>(lua_touserdata(L, 1))->found)
+        return luaL_error(L, "f:report(): filing %d was found by check.find or f:previous() and is read-only; report on the filing being checked",
+                          static_cast<int>(v.filing().id));
     auto* run = luax::context<RunState>(L);
     if (run == nullptr || run->check == nullptr || run->findings == nullptr) return luaL_error(L, "f:report() is available while a check runs");
     const ResolvedRef& where = resolve_arg(L, v, 2);
@@ -622,8 +627,7 @@ void register_filing_type(lua_State* L) {
 }
 
 ViewBox* push_view_box(lua_State* L) {
-    auto* box = static_cast<ViewBox*>(lua_newuserdata(L, sizeof(ViewBox)));
-    box->view = nullptr;
+    auto* box = new (lua_newuserdata(L, sizeof(ViewBox))) ViewBox{};  // trivially destructible: no __gc needed
     luaL_getmetatable(L, kFilingType);
     lua_setmetatable(L, -2);
     return box;

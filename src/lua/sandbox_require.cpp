@@ -24,21 +24,27 @@ bool valid_name(std::string_view name) {
     });
 }
 
-// The library's file: the first folder holding name.lua, inside that folder once symlinks are
-// resolved.
-std::optional<fs::path> find_library(const HostState& h, const std::string& name) {
+// The library's file: the first folder holding name.lua. A file that resolves outside its
+// folder (a symlink out) is refused by name rather than passed over, so that the user learns
+// why a library they can see is not loaded.
+struct LibraryFile {
+    std::optional<fs::path> file;
+    std::string refused;  // why, when a file was found and refused
+};
+
+LibraryFile find_library(const HostState& h, const std::string& name) {
     for (const fs::path& dir : h.lib_dirs) {
         std::error_code ec;
         const fs::path file = dir / (name + ".lua");
         if (!fs::is_regular_file(file, ec)) continue;
         const fs::path real = fs::weakly_canonical(file, ec);
         const fs::path real_dir = fs::weakly_canonical(dir, ec);
-        if (ec) continue;
         const auto rel = real.lexically_relative(real_dir);
-        if (rel.empty() || *rel.begin() == "..") continue;
-        return file;
+        if (ec || rel.empty() || *rel.begin() == "..")
+            return {std::nullopt, shown_path(file) + " is a link to a file outside " + shown_path(dir) + "; refused"};
+        return {file, {}};
     }
-    return std::nullopt;
+    return {};
 }
 
 std::string folders_text(const HostState& h) {
@@ -72,7 +78,9 @@ int sandbox_require(lua_State* L) {
     const std::string name = luaL_checkstring(L, 1);
     if (!valid_name(name))
         return luaL_error(L, "require: \"%s\" is not a library name (letters, digits, '_' and '-', no path)", name.c_str());
-    const auto file = find_library(h, name);
+    const auto found = find_library(h, name);
+    if (!found.refused.empty()) return luaL_error(L, "require: %s", found.refused.c_str());
+    const auto& file = found.file;
     if (!file) return luaL_error(L, "require: no library \"%s\" (looked for %s.lua in %s)", name.c_str(), name.c_str(), folders_text(h).c_str());
     std::error_code ec;
     const auto mtime = fs::last_write_time(*file, ec);

@@ -5,6 +5,7 @@
 
 #include "store/database.h"
 #include "store/filing_store.h"
+#include "store/sql.h"
 
 namespace formwork::store {
 
@@ -12,11 +13,23 @@ namespace {
 
 class StoreQueries final : public FilingQueries {
 public:
-    explicit StoreQueries(const std::string& path) : db_(Database::open(path, OpenMode::ReadOnly)), store_(db_) {}
+    explicit StoreQueries(const std::string& path)
+        : db_(Database::open(path, OpenMode::ReadOnly)),
+          store_(db_),
+          data_version_(db_.handle(), path, "PRAGMA data_version", StoreError::Action::Read) {}
 
+    // Read again when another connection committed since (the shell saving a filing while its
+    // live checks keep this connection open): PRAGMA data_version tells, at the cost of a step.
     const std::vector<FilingHeader>& headers() override {
-        if (!read_) {
+        std::int64_t version = 0;
+        {
+            auto use = data_version_.use();
+            if (use.step()) version = use.int64(0);
+        }
+        if (!read_ || version != version_) {
             read_ = true;
+            version_ = version;
+            headers_.clear();
             for (const FilingSummary& s : store_.list()) {
                 FilingHeader h{s.id, s.template_id, s.title, std::nullopt};
                 int year = 0;
@@ -39,7 +52,9 @@ public:
 private:
     Database db_;
     FilingStore store_;
+    Statement data_version_;
     bool read_ = false;
+    std::int64_t version_ = 0;
     std::vector<FilingHeader> headers_;
 };
 

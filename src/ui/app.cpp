@@ -2,6 +2,7 @@
 #include "ui/app.h"
 
 #include "core/filing_facts.h"
+#include "store/store_queries.h"
 
 #include <algorithm>
 #include <exception>
@@ -39,6 +40,7 @@ App::App(const ShellOptions& options)
     }
     checks = std::make_unique<script::CheckEngine>(script::CheckEngine::lookup_in(templates));
     checks->refresh();
+    checks->set_queries(store::query_factory(options.db_path));  // check.find and f:previous(), live
     checker = [this](const Filing& f, const FormSpec&) { return run_checks(f); };
     counts.start(options.db_path);
     last_reload_ = std::chrono::steady_clock::now();
@@ -262,6 +264,7 @@ void App::recheck_if_changed() {
 
 std::vector<Problem> App::run_checks(const Filing& filing) {
     const script::CheckReport report = checks->check_filing(filing, department);
+    check_log = report.log;
     std::vector<Problem> out;
     FilingCounts tally;
     for (const auto& f : report.findings) {

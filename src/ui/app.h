@@ -75,6 +75,8 @@ public:
     std::uint64_t data_version = 0;
     std::unique_ptr<EditSession> session;
     std::vector<Problem> problems;
+    // What the checks printed with check.log(...) in the last live run (the scripts panel).
+    std::vector<script::LogLine> check_log;
     std::uint64_t checked_version = ~std::uint64_t{0};
     std::optional<std::chrono::system_clock::time_point> last_check;
     double last_check_ms = 0;

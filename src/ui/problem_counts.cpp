@@ -3,6 +3,7 @@
 
 #include "core/filing_facts.h"
 #include "checks/check_engine.h"
+#include "store/store_queries.h"
 #include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
@@ -78,6 +79,7 @@ void ProblemCounter::start(const std::string& db_path) {
             templates.refresh();
             script::CheckEngine engine(script::CheckEngine::lookup_in(templates));
             engine.refresh();
+            engine.set_queries(store::query_factory(db_path));
             std::vector<Filing> headers;
             CancellableSource source(filings, cancel_, departments, headers, counts);
             const script::CheckReport report = engine.check_all(source);

@@ -73,6 +73,8 @@ constexpr Row kRows[] = {
     {Str::StatusOk, "正常", "ok"},
     {Str::StatusError, "错误", "error"},
     {Str::File, "文件", "File"},
+    {Str::CheckLog, "检查输出（check.log，当前填报最近一次检查）", "Check output (check.log, the open filing's last check)"},
+    {Str::NoCheckLog, "没有输出。检查脚本用 check.log(...) 打印的内容显示在这里。", "Nothing printed. What check scripts print with check.log(...) shows here."},
     {Str::History, "修订历史", "Revision history"},
     {Str::Restore, "恢复此版本", "Restore"},
     {Str::RevisionAt, "时间", "When"},

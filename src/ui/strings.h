@@ -17,7 +17,7 @@ enum class Str {
     Form, NoFilingOpen, FieldsBlock, AddRow, RemoveRow, MoveUp, MoveDown, Total, Computed,
     Edit, Ok, Cancel, NotANumber, Refused, Level1, Level2, Level3, AddIndicator,
     Problems, NoProblems, ChecksNotLoaded, Severity, Location, Message,
-    Scripts, Templates, Checks, Status, StatusOk, StatusError, File,
+    Scripts, Templates, Checks, Status, StatusOk, StatusError, File, CheckLog, NoCheckLog,
     History, Restore, RevisionAt, Changes, NoRevisions,
     Saved, Unsaved, LastCheck, Never, Database,
     SaveChanges, SaveChangesText, Save, DontSave,

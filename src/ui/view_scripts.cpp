@@ -59,6 +59,13 @@ void draw_scripts(App& app) {
         }
     }
     ImGui::EndTable();
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted(app.tr(Str::CheckLog));
+    if (app.check_log.empty()) ImGui::TextDisabled("%s", app.tr(Str::NoCheckLog));
+    ImGui::PushTextWrapPos(0.0f);
+    for (const auto& line : app.check_log) ImGui::Text("[%s] %s", line.check.c_str(), line.text.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace formwork::ui

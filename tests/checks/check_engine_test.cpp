@@ -431,3 +431,39 @@ TEST_CASE("check-1.14 a batch on worker threads reports what one thread reports"
     for (const auto& f : three.findings) department_found = department_found || f.check == "department-projects-sum";
     CHECK(department_found);
 }
+
+TEST_CASE("check-1.15 check.find and f:previous() in a case across years: filters, limit, read-only results") {
+    TempDir dir;
+    dir.write("find.lua", R"(return check.script{ api = 1, checks = { check.define{ id = "find-test", title = { zh = "t" }, severity = "info", templates = { "jiangsu-project" },
+  run = function(f)
+    local same, more = check.find{ title = f:title(), year = 2023 }
+    local all, truncated = check.find{ limit = 2 }
+    local none = check.find{ department = "无此部门" }
+    local dept = check.find{ department = "省 数据局", year = 2022 }
+    f:report("project_name", ("same %d %s all %d %s none %d dept %d first %s prev %s"):format(#same, tostring(more), #all, tostring(truncated), #none, #dept,
+      same[1] and same[1]:year() or "-", f:previous() and f:previous():year() or "-"))
+    local ok, err = pcall(function() same[1]:report("project_name", "x") end)
+    check.log(ok, err)
+  end,
+  cases = { check.case{ name = "find", template = "jiangsu-project",
+    filings = { { year = 2024, fields = { project_name = "甲 项目", department = "省数据局" } },
+                { year = 2023, fields = { project_name = "甲项目", department = "省数据局" } },
+                { year = 2023, fields = { project_name = "乙", department = "省数据局" } },
+                { year = 2022, fields = { project_name = "甲项目", department = "省数据局" } } },
+    expect = { { path = "f/project_name", contains = "same 1 false all 2 true none 0 dept 1 first 2023 prev 2023" } } } } } } }
+)");
+    auto engine = engine_over(dir.path);
+    for (const auto& s : engine->scripts())
+        for (const auto& e : s.errors) FAIL_CHECK(e);
+    const auto results = engine->run_cases("find-test");
+    REQUIRE(results.size() == 1);
+    std::string problems;
+    for (const auto& p : results[0].problems) problems += p + "\n";
+    INFO(problems);
+    CHECK(results[0].passed);
+    // Reporting on a filing another year's query found is refused (and the check says why).
+    REQUIRE(results[0].log.size() == 1);
+    CHECK(results[0].log[0].rfind("false\t", 0) == 0);
+    CHECK(results[0].log[0].find("read-only") != std::string::npos);
+}
+

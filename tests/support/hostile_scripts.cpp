@@ -76,18 +76,4 @@ bool error_fits(const std::string& expect, const std::string& error) {
     return !error.empty();  // runtime, load-error: any error, as long as there is one
 }
 
-UserFolder::UserFolder() {
-    char tmpl[] = "/tmp/formwork-hostile-XXXXXX";
-    if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
-    root = tmpl;
-    fs::create_directories(root / "formwork/templates");
-    fs::create_directories(root / "formwork/checks");
-}
-
-UserFolder::~UserFolder() { fs::remove_all(root); }
-
-void UserFolder::write(const std::string& folder, const std::string& name, const std::string& text) const {
-    std::ofstream(root / "formwork" / folder / (name + ".lua"), std::ios::binary) << text;
-}
-
 }  // namespace formwork::test

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "user_folder.h"
+
 namespace formwork::test {
 
 struct Hostile {
@@ -30,17 +32,5 @@ std::string as_check_run(const Hostile& p);
 
 // Whether a script error message is the kind the payload expects.
 bool error_fits(const std::string& expect, const std::string& error);
-
-// A user data folder ($XDG_DATA_HOME) with formwork/templates and formwork/checks, removed at
-// the end.
-struct UserFolder {
-    std::filesystem::path root;
-    UserFolder();
-    ~UserFolder();
-    UserFolder(const UserFolder&) = delete;
-    UserFolder& operator=(const UserFolder&) = delete;
-    void write(const std::string& folder, const std::string& name, const std::string& text) const;
-    std::map<std::string, std::string> env() const { return {{"XDG_DATA_HOME", root.string()}}; }
-};
 
 }  // namespace formwork::test
