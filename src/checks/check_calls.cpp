@@ -104,6 +104,16 @@ std::optional<ScriptError> CheckEngine::Impl::call_run(const CheckSpec& check, s
     const detail::FunctionSlot* slot = detail::FunctionSlot::of(check.run);
     if (slot == nullptr) return ScriptError{ScriptError::Kind::BadValue, check.file, check.line, "the check has no run function", {}};
     RunWork work(slot->ref, box_refs, views, as_group);
+    if (!as_group) return detail::run_protected(detail::HostAccess::state(host), work, slot->file);
+    // A group run reads every filing of its group: the time limit grows with the group (the
+    // limit plus 1 ms per filing), so that a year's or the whole store's check is judged by
+    // what it does per filing, as a filing check is.
+    struct RestoreLimit {
+        ScriptHost& host;
+        std::chrono::milliseconds limit;
+        ~RestoreLimit() { host.set_time_limit(limit); }
+    } restore{host, host.options().time_limit};
+    host.set_time_limit(restore.limit + std::chrono::milliseconds(static_cast<std::int64_t>(views)));
     return detail::run_protected(detail::HostAccess::state(host), work, slot->file);
 }
 

@@ -364,25 +364,34 @@ TEST_CASE("check-1.12 batch options select filings, department checks still read
     CHECK(engine.check_all(source, other).summary.filings == 0);
 }
 
-TEST_CASE("check-1.13 the worked example of scripts/README.md loads and its cases hold") {
+TEST_CASE("check-1.13 the worked examples of scripts/README.md load and their cases hold") {
     CheckEngine engine(CheckEngine::lookup_in(shipped_templates()), {{kSource / "tests/fixtures/checks", "shipped"}});
     engine.refresh();
-    REQUIRE(engine.scripts().size() == 1);
-    for (const auto& e : engine.scripts()[0].errors) FAIL_CHECK(e);
-    const auto results = engine.run_cases("expense-line-named");
-    REQUIRE(results.size() == 3);
-    for (const auto& r : results) {
-        for (const auto& p : r.problems) INFO(p);
-        CHECK(r.passed);
+    REQUIRE(engine.scripts().size() == 2);  // example_check.lua, cross_year_example.lua
+    for (const auto& s : engine.scripts())
+        for (const auto& e : s.errors) FAIL_CHECK(e);
+    for (const char* id : {"expense-line-named", "target-not-below-last-year"}) {
+        INFO(id);
+        const auto results = engine.run_cases(id);
+        REQUIRE(results.size() == 3);
+        for (const auto& r : results) {
+            std::string problems;
+            for (const auto& p : r.problems) problems += p + "\n";
+            INFO(r.name << "\n" << problems);
+            CHECK(r.passed);
+        }
     }
-    // The README shows the file whole.
+    // The README shows each file whole.
     std::ifstream readme(kSource / "scripts/README.md");
     std::stringstream ss;
     ss << readme.rdbuf();
-    std::ifstream example(kSource / "tests/fixtures/checks/example_check.lua");
-    std::stringstream ex;
-    ex << example.rdbuf();
-    CHECK(ss.str().find(ex.str()) != std::string::npos);
+    for (const char* file : {"example_check.lua", "cross_year_example.lua"}) {
+        INFO(file);
+        std::ifstream example(kSource / "tests/fixtures/checks" / file);
+        std::stringstream ex;
+        ex << example.rdbuf();
+        CHECK(ss.str().find(ex.str()) != std::string::npos);
+    }
 }
 
 TEST_CASE("check-1.14 a batch on worker threads reports what one thread reports") {
