@@ -42,11 +42,12 @@ return check.script{
                     share_zh, share_en = ("（%s%%）"):format(share), (" (%s%%)"):format(share)
                     if share > LARGE then severity = "warning" end
                 end
+                local label = f:label(ref)
                 f:report(ref,
-                    ("资金总额 %s %s，上一年度（%d 年，填报 %d）为 %s %s，%s %s %s%s"):format(
-                        this_year, unit, last:year() or 0, last:id(), last_year, unit, sign, change:abs(), unit, share_zh),
-                    ("total %s %s; last year (%d, filing %d) %s %s: %s %s %s%s"):format(
-                        this_year, unit, last:year() or 0, last:id(), last_year, unit, sign_en, change:abs(), unit, share_en),
+                    ("%s %s %s，上一年度（%d 年，填报 %d）为 %s %s，%s %s %s%s"):format(
+                        label, this_year, unit, last:year() or 0, last:id(), last_year, unit, sign, change:abs(), unit, share_zh),
+                    ("%s %s %s; last year (%d, filing %d) %s %s: %s %s %s%s"):format(
+                        label, this_year, unit, last:year() or 0, last:id(), last_year, unit, sign_en, change:abs(), unit, share_en),
                     { severity = severity })
             end,
             cases = {
