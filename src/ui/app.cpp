@@ -96,6 +96,24 @@ void App::open_filing(std::int64_t id) {
     }
 }
 
+std::uint64_t App::view_stamp() const {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the numbers that tell a change
+    auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    mix(data_version);
+    mix(session ? session->version() : 0);
+    mix(checked_version);
+    mix(problems.size());
+    mix(std::hash<std::string>{}(status_message));
+    mix(templates.entries().size());
+    mix(checks ? checks->scripts().size() : 0);
+    mix(script_error_count());
+    mix(counts.ready());
+    mix(import_job.running());
+    mix(import_job.finished());
+    mix(recovered_drafts.size());
+    return h;
+}
+
 bool App::refuse_if_read_only() {
     if (!db.read_only()) return false;
     status_message = tr(Str::ReadOnlyRefused);

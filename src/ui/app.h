@@ -123,6 +123,12 @@ public:
     // Runs the engine's checks on a filing (the default checker).
     std::vector<Problem> run_checks(const Filing& filing);
 
+    // Background work whose progress the views show (an import, the list's problem counts).
+    bool background_busy() const { return import_job.running() || !counts.ready(); }
+    // Changes whenever something the views show may have changed without input (a reload,
+    // a check run, a job finishing, a message): the shell draws a frame when it moves.
+    std::uint64_t view_stamp() const;
+
     // A read-only database (opened for viewing): says so in the status and returns true.
     bool refuse_if_read_only();
     // Template and check script files that have errors (shown on the main screen).

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "ui/frame_pacer.h"
 #include "ui/views.h"
 
 namespace formwork::ui {
@@ -28,6 +29,28 @@ bool write_screenshot(const std::string& path, int width, int height) {
                     flipped.begin() + static_cast<long>(y * stride));
     return stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride)) != 0;
 }
+
+namespace {
+
+// Input reaches the pacer through GLFW callbacks installed before ImGui's backend, which
+// chains to them (key, char, mouse button, scroll, focus, cursor enter); the cursor position,
+// size and refresh callbacks are ImGui 1.86 does not install.
+FramePacer* g_pacer = nullptr;
+
+void install_wake_callbacks(GLFWwindow* window) {
+    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_pacer->input(); });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { g_pacer->input(); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_pacer->input(); });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_pacer->input(); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_pacer->input(); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_pacer->input(); });
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_pacer->input(); });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { g_pacer->input(); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { g_pacer->input(); });
+    glfwSetWindowIconifyCallback(window, [](GLFWwindow*, int) { g_pacer->input(); });
+}
+
+}  // namespace
 
 int run_shell(const ShellOptions& options, const LiveChecker& checker) {
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW %d: %s\n", code, text); });
@@ -60,6 +83,9 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
         ImGui::StyleColorsLight();
         ImGui::GetStyle().FrameRounding = 3.0f;
         ImGui::GetStyle().WindowRounding = 0.0f;
+        FramePacer pacer;
+        g_pacer = &pacer;
+        install_wake_callbacks(window);
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330");
         FontAtlasBuilder fonts;
@@ -68,15 +94,30 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
             std::fprintf(stderr, "%s\n", app.lang == Lang::Zh ? "警告：没有找到中文字体（请安装 fonts-noto-cjk），中文将无法显示。"
                                                                 : "warning: no CJK font found (install fonts-noto-cjk); Chinese will not render.");
 
-        for (int frame = 0; !app.quit_confirmed; ++frame) {
-            glfwPollEvents();
+        const bool fixed_frames = options.frames > 0;  // a screenshot run draws every frame
+        bool was_busy = false;
+        for (int frame = 0; !app.quit_confirmed;) {
+            if (fixed_frames) {
+                glfwPollEvents();
+                pacer.input();
+            } else {
+                glfwWaitEventsTimeout(pacer.wait_seconds(app.background_busy(), io.WantTextInput));
+            }
             if (glfwWindowShouldClose(window)) {
                 glfwSetWindowShouldClose(window, GLFW_FALSE);
                 app.want_quit = true;
+                pacer.input();
             }
+            const std::uint64_t before = app.view_stamp();
             app.reload_templates();
             app.recheck_if_changed();
             app.autosave();
+            const bool busy = app.background_busy();
+            // A blinking text cursor, a job's progress, anything that changed on its own.
+            if (app.view_stamp() != before || busy || was_busy || io.WantTextInput) pacer.changed();
+            was_busy = busy;
+            if (!pacer.take_frame()) continue;
+            ++frame;
             if (note_visible_text(app, fonts) || fonts.needs_rebuild()) {
                 fonts.build();
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -93,7 +134,7 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
             glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            if (options.frames > 0 && frame + 1 >= options.frames) {
+            if (fixed_frames && frame >= options.frames) {
                 if (!options.screenshot.empty() && !write_screenshot(options.screenshot, w, h)) {
                     std::fprintf(stderr, "cannot write %s\n", options.screenshot.c_str());
                     exit_code = 1;
@@ -104,6 +145,7 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
         }
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
+        g_pacer = nullptr;
         ImGui::DestroyContext();
     }
     glfwDestroyWindow(window);
