@@ -33,12 +33,13 @@ long to_number(const std::string& flag, const std::string& text, long lo, long h
 }  // namespace
 
 int run_shell(Context& ctx, const std::vector<std::string>& argv) {
-    const Args args(argv, {{}, {"--db", "--open", "--screenshot", "--frames", "--size"}});
+    const Args args(argv, {{}, {"--db", "--open", "--focus", "--screenshot", "--frames", "--size"}});
     if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
     ui::ShellOptions options;
     options.lang = ctx.lang;
     options.db_path = args.value("--db").value_or(default_database());
     if (auto v = args.value("--open")) options.open_id = to_number("--open", *v, 1, 1L << 62);
+    if (auto v = args.value("--focus")) options.focus_path = *v;
     if (auto v = args.value("--frames")) options.frames = static_cast<int>(to_number("--frames", *v, 1, 1000000));
     if (auto v = args.value("--screenshot")) {
         options.screenshot = *v;
@@ -49,7 +50,9 @@ int run_shell(Context& ctx, const std::vector<std::string>& argv) {
         if (x == std::string::npos) throw UsageError("--size expects WIDTHxHEIGHT, e.g. 1440x900");
         options.width = static_cast<int>(to_number("--size", v->substr(0, x), 320, 8192));
         options.height = static_cast<int>(to_number("--size", v->substr(x + 1), 240, 8192));
+        options.size_given = true;
     }
+    options.remember = options.frames == 0;
     try {
         return ui::run_shell(options);
     } catch (const store::StoreError& e) {

@@ -10,7 +10,7 @@ namespace formwork::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
-        {"shell", "[--db PATH] [--open ID] [--screenshot PNG] [--frames N] [--size WxH]",
+        {"shell", "[--db PATH] [--open ID] [--focus PATH] [--screenshot PNG] [--frames N] [--size WxH]",
          "打开桌面程序（不带命令运行 formwork 也会打开）", "open the desktop shell (also what plain `formwork` does)", run_shell},
         {"target", "[--json] TEXT...", "解析绩效指标值（如 ≥90%、≤9.6万元）并显示结果",
          "parse target values (e.g. ≥90%, ≤9.6万元) and show the result", run_target},

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/lang.h"
+#include "ui/shell_settings.h"
 #include "checks/check_engine.h"
 #include "templates/template_registry.h"
 #include "store/database.h"
@@ -28,10 +29,15 @@ struct ShellOptions {
     std::string db_path;
     Lang lang = Lang::Zh;
     std::int64_t open_id = 0;
+    std::string focus_path;  // a field or cell of the open filing to put the cursor on ("t/<table>/<row>/<col>")
     std::string screenshot;  // write a PNG after `frames` frames and exit
     int frames = 0;          // 0: run until closed
     int width = 1440;
     int height = 900;
+    bool size_given = false;  // --size: the remembered window size does not apply
+    // Language, window and pane sizes from shell.ini, saved again at exit. A screenshot run
+    // neither reads nor writes them, so that its picture does not depend on the user's last run.
+    bool remember = true;
 };
 
 // A problem shown at a field and in the problems panel.
@@ -85,6 +91,8 @@ public:
     std::string focus_path;
     std::string status_message;
 
+    PaneSizes panes;  // moved by the splitters between the panes
+    bool frame_requested = false;  // a view needs one more frame (scrolling still settling)
     bool show_filings = true;
     bool show_problems = true;
     bool show_scripts = false;

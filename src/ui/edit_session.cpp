@@ -133,6 +133,10 @@ void EditSession::remove_indicator(size_t index) {
     });
 }
 
+void EditSession::edit_together(const std::function<void(Filing&)>& mutate) {
+    edit({}, [&](Filing& f) { mutate(f); });
+}
+
 void EditSession::ensure_fixed_rows() {
     if (!spec_) return;
     edit({}, [&](Filing& f) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ public:
     void set_indicator(size_t index, const Indicator& value, const std::string& merge_key = {});
     void add_indicator(size_t at, Indicator value);
     void remove_indicator(size_t index);
+    // Any number of changes as one undo step (a paste, a fill, a cleared block).
+    void edit_together(const std::function<void(Filing&)>& mutate);
     // Makes sure a fixed-rows table has one row per template row (a new filing's tables).
     void ensure_fixed_rows();
 

@@ -8,10 +8,15 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <csignal>
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <unistd.h>
 #include <vector>
 
 #include "ui/frame_pacer.h"
+#include "ui/key_relay.h"
 #include "ui/views.h"
 
 namespace formwork::ui {
@@ -37,6 +42,10 @@ namespace {
 // size and refresh callbacks are ImGui 1.86 does not install.
 FramePacer* g_pacer = nullptr;
 
+// SIGUSR1 asks a running shell for a picture of its window (tests and bug reports:
+// `kill -USR1 PID` writes /tmp/formwork-PID.png after the next frame).
+volatile std::sig_atomic_t g_shot_requested = 0;
+
 void install_wake_callbacks(GLFWwindow* window) {
     glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_pacer->input(); });
     glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { g_pacer->input(); });
@@ -52,7 +61,18 @@ void install_wake_callbacks(GLFWwindow* window) {
 
 }  // namespace
 
-int run_shell(const ShellOptions& options, const LiveChecker& checker) {
+int run_shell(const ShellOptions& given, const LiveChecker& checker) {
+    ShellOptions options = given;
+    ShellSettings settings;
+    const auto settings_file = shell_settings_path();
+    if (options.remember) {
+        settings = load_shell_settings(settings_file);
+        if (settings.lang) options.lang = *settings.lang;
+        if (!options.size_given && settings.width > 0) {
+            options.width = settings.width;
+            options.height = settings.height;
+        }
+    }
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW %d: %s\n", code, text); });
     if (!glfwInit()) {
         std::fprintf(stderr, options.lang == Lang::Zh ? "无法打开窗口：没有可用的图形显示（DISPLAY）。\n"
@@ -75,6 +95,8 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
         App app(options);
         if (checker) app.checker = checker;
         if (options.open_id) app.open_filing(options.open_id);
+        if (!options.focus_path.empty()) app.focus_path = options.focus_path;
+        if (options.remember) app.panes = settings.panes;
 
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
@@ -85,8 +107,10 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
         ImGui::GetStyle().WindowRounding = 0.0f;
         FramePacer pacer;
         g_pacer = &pacer;
+        std::signal(SIGUSR1, [](int) { g_shot_requested = 1; });
         install_wake_callbacks(window);
         ImGui_ImplGlfw_InitForOpenGL(window, true);
+        install_key_relay(window);
         ImGui_ImplOpenGL3_Init("#version 330");
         FontAtlasBuilder fonts;
         note_visible_text(app, fonts);
@@ -113,6 +137,8 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
             app.recheck_if_changed();
             app.autosave();
             const bool busy = app.background_busy();
+            if (g_shot_requested) pacer.input();
+            if (std::exchange(app.frame_requested, false)) pacer.changed();
             // A blinking text cursor, a job's progress, anything that changed on its own.
             if (app.view_stamp() != before || busy || was_busy || io.WantTextInput) pacer.changed();
             was_busy = busy;
@@ -128,12 +154,18 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
             ImGui::NewFrame();
             draw_shell(app);
             ImGui::Render();
+            if (release_held_keys()) pacer.input();
             int w = 0, h = 0;
             glfwGetFramebufferSize(window, &w, &h);
             glViewport(0, 0, w, h);
             glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (g_shot_requested) {
+                g_shot_requested = 0;
+                const std::string shot = "/tmp/formwork-" + std::to_string(getpid()) + ".png";
+                if (!write_screenshot(shot, w, h)) std::fprintf(stderr, "cannot write %s\n", shot.c_str());
+            }
             if (fixed_frames && frame >= options.frames) {
                 if (!options.screenshot.empty() && !write_screenshot(options.screenshot, w, h)) {
                     std::fprintf(stderr, "cannot write %s\n", options.screenshot.c_str());
@@ -142,6 +174,14 @@ int run_shell(const ShellOptions& options, const LiveChecker& checker) {
                 break;
             }
             glfwSwapBuffers(window);
+        }
+        if (options.remember) {
+            settings.lang = app.lang;
+            glfwGetWindowSize(window, &settings.width, &settings.height);
+            settings.panes = app.panes;
+            if (!save_shell_settings(settings_file, settings))
+                std::fprintf(stderr, "%s %s\n", app.lang == Lang::Zh ? "无法保存界面设置：" : "cannot save the shell settings:",
+                             settings_file.c_str());
         }
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();

@@ -130,6 +130,22 @@ constexpr Row kRows[] = {
     {Str::ReadOnlyRefused, "数据库以只读方式打开，不能保存或修改", "The database is open read-only: nothing can be saved or changed"},
     {Str::ScriptErrorsNote, "个模板或检查脚本有错误（视图 > 模板与检查）", "template or check scripts have errors (View > Templates and checks)"},
     {Str::SwitchedOffNote, "已停用：连续 3 次出错或超限，脚本文件修改后重新启用", "switched off: failed 3 times; re-enabled when its file changes"},
+    {Str::GridPasted, "已粘贴单元格：", "cells pasted: "},
+    {Str::GridFilled, "已向下填充单元格：", "cells filled down: "},
+    {Str::GridCleared, "已清除单元格：", "cells cleared: "},
+    {Str::GridRefusedTitle, "未粘贴的值", "Values not pasted"},
+    {Str::GridRefusedText, "以下值不适合所在单元格，未粘贴；其余已粘贴（可一步撤销）。", "These values do not fit their cells and were not pasted; the rest were (one undo step)."},
+    {Str::GridConverted, "已换算金额单位：", "money units converted: "},
+    {Str::NotAPercent, "不是百分数", "not a percentage"},
+    {Str::NotAWholeNumber, "不是整数", "not a whole number"},
+    {Str::BeyondLastRow, "超出表格最后一行", "past the table's last row"},
+    {Str::BeyondLastColumn, "超出表格最后一列", "past the table's last column"},
+    {Str::GridCell, "单元格", "Cell"},
+    {Str::GridValue, "值", "Value"},
+    {Str::GridReason, "原因", "Reason"},
+    {Str::GridHint, "方向键/Tab/Enter 移动 · 直接输入替换 · F2 或双击编辑 · Ctrl+C/X/V 复制剪切粘贴 · Ctrl+D 向下填充 · Delete 清除",
+     "Arrows/Tab/Enter move · type to replace · F2 or double-click edits · Ctrl+C/X/V copy, cut, paste · Ctrl+D fills down · Delete clears"},
+    {Str::Unit, "单位", "Unit"},
 };
 
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");

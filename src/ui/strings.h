@@ -30,6 +30,9 @@ enum class Str {
     TemplateMissing, Error, Warning, Info, Ms,
     ImportFilingsUnit, Close,
     Damaged, DamagedTip, ReadOnlyDb, ReadOnlyRefused, ScriptErrorsNote, SwitchedOffNote,
+    // The grid (view_grid.cpp).
+    GridPasted, GridFilled, GridCleared, GridRefusedTitle, GridRefusedText, GridConverted, NotAPercent, NotAWholeNumber,
+    BeyondLastRow, BeyondLastColumn, GridCell, GridValue, GridReason, GridHint, Unit,
     Count_  // keep last
 };
 

@@ -8,16 +8,13 @@
 
 #include "core/filing_facts.h"
 #include "core/sums.h"
+#include "ui/view_grid.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
 namespace formwork::ui {
 
 namespace {
-
-std::string cell_path(const std::string& table, size_t row, const std::string& column) {
-    return "t/" + table + "/" + std::to_string(row) + "/" + column;
-}
 
 // The long-text editor: wrapped text in the form, edited in a large box in a popup (ImGui
 // 1.86 cannot wrap inside a multi-line input).
@@ -130,41 +127,30 @@ void draw_total_cell(const Table* table, const std::string& column) {
     else ImGui::Text("%s", sum.total.to_string().c_str());
 }
 
-void draw_table(App& app, const BlockSpec& b) {
-    const Filing& filing = app.session->filing();
-    const Table* table = filing.find_table(b.id);
+bool is_total_column(const BlockSpec& b, const std::string& column) {
+    return std::find(b.total_columns.begin(), b.total_columns.end(), column) != b.total_columns.end();
+}
+
+void draw_table(App& app, const BlockSpec& b, const GridModel& grid) {
+    const Table* table = app.session->filing().find_table(b.id);
     const size_t rows = table ? table->rows.size() : 0;
     const bool fixed = b.fixed_rows();
-    const int columns = static_cast<int>(b.columns.size()) + (fixed ? 1 : 0) + (fixed ? 0 : 1);
-    if (!b.unit.empty()) ImGui::TextDisabled("单位：%s", b.unit.c_str());
+    if (!b.unit.empty()) ImGui::TextDisabled("%s：%s", app.tr(Str::Unit), b.unit.c_str());
     problem_marker(app, "t/" + b.id);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(b.id.c_str(), columns, flags)) return;
-    if (fixed) ImGui::TableSetupColumn(b.label.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    for (const auto& c : b.columns)
-        ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                c.kind == ValueKind::Text || c.kind == ValueKind::LongText ? 3.0f : 1.0f);
-    if (!fixed) ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-    ImGui::TableHeadersRow();
-
-    auto draw_row = [&](size_t r) {
-        ImGui::TableNextRow();
-        ImGui::PushID(static_cast<int>(r));
-        if (fixed) {
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            ImGui::Indent(static_cast<float>(b.rows[r].indent) * ImGui::GetFontSize() + 0.001f);
+    GridDecor decor;
+    if (fixed) {
+        decor.leading_label = b.label.c_str();
+        decor.leading = [&](size_t r) {
+            const float indent = static_cast<float>(b.rows[r].indent) * ImGui::GetFontSize() + 0.001f;
+            ImGui::Indent(indent);
+            ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(b.rows[r].label.c_str());
-            ImGui::Unindent(static_cast<float>(b.rows[r].indent) * ImGui::GetFontSize() + 0.001f);
-        }
-        for (const auto& c : b.columns) {
-            ImGui::TableNextColumn();
-            const std::string value = table && r < table->rows.size() ? table->rows[r].cell(c.id) : std::string();
-            value_input(app, cell_path(b.id, r, c.id), value, c.kind, -ImGui::GetFontSize() * 1.5f,
-                        [&](const std::string& text, const std::string& key) { app.session->set_cell(b.id, r, c.id, text, key); });
-        }
-        if (!fixed) {
-            ImGui::TableNextColumn();
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent(indent);
+        };
+    } else {
+        decor.trailing_width = ImGui::GetFontSize() * 5;
+        decor.trailing = [&](size_t r) {
             if (ImGui::SmallButton("↑") && r > 0) app.session->move_row(b.id, r, -1);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::MoveUp));
             ImGui::SameLine(0, 2);
@@ -173,155 +159,54 @@ void draw_table(App& app, const BlockSpec& b) {
             ImGui::SameLine(0, 2);
             if (ImGui::SmallButton("×")) app.session->remove_row(b.id, r);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::RemoveRow));
-        }
-        ImGui::PopID();
-    };
-    const size_t shown = fixed ? b.rows.size() : rows;
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(shown));
-    while (clipper.Step())
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_row(static_cast<size_t>(r));
-
-    if (!fixed && !b.total_columns.empty()) {
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (const auto& c : b.columns) {
-            ImGui::TableNextColumn();
-            if (&c == &b.columns.front() && std::find(b.total_columns.begin(), b.total_columns.end(), c.id) == b.total_columns.end())
-                ImGui::TextUnformatted(b.total_label.empty() ? app.tr(Str::Total) : b.total_label.c_str());
-            else if (std::find(b.total_columns.begin(), b.total_columns.end(), c.id) != b.total_columns.end())
-                draw_total_cell(table, c.id);
-        }
-        ImGui::TableNextColumn();
+        };
+        if (!b.total_columns.empty())
+            decor.footer = [&] {
+                ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+                for (const auto& c : b.columns) {
+                    ImGui::TableNextColumn();
+                    if (is_total_column(b, c.id)) draw_total_cell(table, c.id);
+                    else if (&c == &b.columns.front())
+                        ImGui::TextUnformatted(b.total_label.empty() ? app.tr(Str::Total) : b.total_label.c_str());
+                }
+                ImGui::TableNextColumn();
+            };
     }
-    ImGui::EndTable();
+    draw_grid(app, grid, decor);
     if (!fixed && ImGui::Button(app.tr(Str::AddRow))) app.session->add_row(b.id, rows);
 }
 
-void draw_spending_plan(App& app, const BlockSpec& b) {
-    const Filing& filing = app.session->filing();
-    const Table* table = filing.find_table(b.id);
-    if (!ImGui::BeginTable(b.id.c_str(), static_cast<int>(b.columns.size()), ImGuiTableFlags_Borders)) return;
-    for (const auto& c : b.columns) ImGui::TableSetupColumn(c.label.c_str());
-    ImGui::TableHeadersRow();
-    ImGui::TableNextRow();
-    for (const auto& c : b.columns) {
-        ImGui::TableNextColumn();
-        const std::string value = table && !table->rows.empty() ? table->rows[0].cell(c.id) : std::string();
-        value_input(app, cell_path(b.id, 0, c.id), value, ValueKind::Percent, -ImGui::GetFontSize() * 1.5f,
-                    [&](const std::string& text, const std::string& key) { app.session->set_cell(b.id, 0, c.id, text, key); });
-    }
-    ImGui::EndTable();
+void draw_spending_plan(App& app, const GridModel& grid) {
+    draw_grid(app, grid, GridDecor{});
 }
 
-// A combo choosing a level-1 or level-2 category from the template's tree; the filed text
-// stays even when the tree does not list it.
-bool category_combo(const char* id, std::string& value, const std::vector<std::string>& choices) {
-    bool changed = false;
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo(id, value.c_str())) {
-        for (const auto& c : choices)
-            if (ImGui::Selectable(c.c_str(), c == value)) {
-                value = c;
-                changed = true;
-            }
-        ImGui::EndCombo();
-    }
-    return changed;
-}
-
-void draw_indicators(App& app, const BlockSpec& b) {
+void draw_indicators(App& app, const BlockSpec& b, const GridModel& grid) {
     const IndicatorsSpec& spec = b.indicators;
     const auto& indicators = app.session->filing().indicators;
-    std::vector<std::string> level1_names;
-    for (const auto& l1 : spec.tree) level1_names.push_back(l1.name);
-    const int columns = 3 + static_cast<int>(spec.periods.size() + spec.extra.size()) + 1;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(b.id.c_str(), columns, flags)) return;
-    ImGui::TableSetupColumn(app.tr(Str::Level1), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(app.tr(Str::Level2), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(app.tr(Str::Level3), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    for (const auto& p : spec.periods) ImGui::TableSetupColumn(p.label.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    for (const auto& x : spec.extra) ImGui::TableSetupColumn(x.label.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.2f);
-    ImGui::TableHeadersRow();
-
-    auto draw_row = [&](size_t i) {
-        const Indicator& ind = indicators[i];
-        const std::string base = "i/" + std::to_string(i) + "/";
-        ImGui::TableNextRow();
-        ImGui::PushID(static_cast<int>(i));
-        // Level 1 and 2 are shown on the first row of their group only, as printed forms do.
-        const bool new_l1 = i == 0 || indicators[i - 1].level1 != ind.level1;
-        const bool new_l2 = new_l1 || indicators[i - 1].level2 != ind.level2;
-        ImGui::TableNextColumn();
-        if (new_l1) {
-            std::string v = ind.level1;
-            if (category_combo("##l1", v, level1_names)) {
-                Indicator copy = ind;
-                copy.level1 = v;
-                app.session->set_indicator(i, copy);
-            }
-            problem_marker(app, base + "l1");
-        }
-        ImGui::TableNextColumn();
-        if (new_l2) {
-            std::vector<std::string> l2names;
-            for (const auto& l1 : spec.tree)
-                if (l1.name == ind.level1)
-                    for (const auto& l2 : l1.level2) l2names.push_back(l2.name);
-            std::string v = ind.level2;
-            if (category_combo("##l2", v, l2names)) {
-                Indicator copy = ind;
-                copy.level2 = v;
-                app.session->set_indicator(i, copy);
-            }
-            problem_marker(app, base + "l2");
-        }
-        ImGui::TableNextColumn();
-        value_input(app, base + "name", ind.name, ValueKind::Text, -ImGui::GetFontSize() * 1.5f,
-                    [&](const std::string& text, const std::string& key) {
-                        Indicator copy = ind;
-                        copy.name = text;
-                        app.session->set_indicator(i, copy, key);
-                    });
-        for (const auto& p : spec.periods) {
-            ImGui::TableNextColumn();
-            auto it = ind.targets.find(p.id);
-            value_input(app, base + "t/" + p.id, it == ind.targets.end() ? std::string() : it->second, ValueKind::Target,
-                        -ImGui::GetFontSize() * 1.5f, [&](const std::string& text, const std::string& key) {
-                            Indicator copy = ind;
-                            copy.targets[p.id] = text;
-                            app.session->set_indicator(i, copy, key);
-                        });
-        }
-        for (const auto& x : spec.extra) {
-            ImGui::TableNextColumn();
-            auto it = ind.extra.find(x.id);
-            value_input(app, base + "x/" + x.id, it == ind.extra.end() ? std::string() : it->second, x.kind,
-                        -ImGui::GetFontSize() * 1.5f, [&](const std::string& text, const std::string& key) {
-                            Indicator copy = ind;
-                            copy.extra[x.id] = text;
-                            app.session->set_indicator(i, copy, key);
-                        });
-        }
-        ImGui::TableNextColumn();
+    GridDecor decor;
+    decor.column_label = [&](size_t col) -> const char* {
+        return col == 0 ? app.tr(Str::Level1) : col == 1 ? app.tr(Str::Level2) : col == 2 ? app.tr(Str::Level3) : nullptr;
+    };
+    // Level 1 and 2 are shown on the first row of their group only, as printed forms do.
+    decor.shown = [&](size_t i, size_t col) {
+        if (col > 1 || i == 0 || i >= indicators.size()) return true;
+        const bool new_l1 = indicators[i - 1].level1 != indicators[i].level1;
+        return col == 0 ? new_l1 : new_l1 || indicators[i - 1].level2 != indicators[i].level2;
+    };
+    decor.trailing_width = ImGui::GetFontSize() * 3.2f;
+    decor.trailing = [&](size_t i) {
         if (ImGui::SmallButton("+")) {
             Indicator fresh;
-            fresh.level1 = ind.level1;
-            fresh.level2 = ind.level2;
+            fresh.level1 = indicators[i].level1;
+            fresh.level2 = indicators[i].level2;
             app.session->add_indicator(i + 1, fresh);
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::AddIndicator));
         ImGui::SameLine(0, 2);
         if (ImGui::SmallButton("×")) app.session->remove_indicator(i);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::RemoveRow));
-        ImGui::PopID();
     };
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(indicators.size()));
-    while (clipper.Step())
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_row(static_cast<size_t>(r));
-    ImGui::EndTable();
+    draw_grid(app, grid, decor);
     if (ImGui::Button(app.tr(Str::AddIndicator))) {
         Indicator fresh;
         if (!spec.tree.empty()) fresh.level1 = spec.tree.front().name;
@@ -368,6 +253,7 @@ void draw_computed(App& app, const FormSpec& spec) {
 
 void draw_form(App& app) {
     draw_long_text_popup(app);
+    draw_grid_popups(app);
     if (!app.session) {
         ImGui::TextDisabled("%s", app.tr(Str::NoFilingOpen));
         return;
@@ -389,9 +275,9 @@ void draw_form(App& app) {
         if (ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen)) {
             switch (b.kind) {
                 case BlockKind::Fields: draw_fields(app, b); break;
-                case BlockKind::Table: draw_table(app, b); break;
-                case BlockKind::Indicators: draw_indicators(app, b); break;
-                case BlockKind::SpendingPlan: draw_spending_plan(app, b); break;
+                case BlockKind::Table: draw_table(app, b, *GridModel::of(b, *spec)); break;
+                case BlockKind::Indicators: draw_indicators(app, b, *GridModel::of(b, *spec)); break;
+                case BlockKind::SpendingPlan: draw_spending_plan(app, *GridModel::of(b, *spec)); break;
             }
         }
         ImGui::PopID();

@@ -21,6 +21,7 @@ void shortcuts(App& app) {
     if (!io.KeyCtrl) return;
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     if (pressed('S')) app.save();
+    if (io.WantTextInput) return;  // a text box being edited undoes its own typing
     if (pressed('Z') && !io.KeyShift) app.undo();
     if (pressed('Y') || (pressed('Z') && io.KeyShift)) app.redo();
 }

@@ -28,37 +28,29 @@ ImVec4 severity_color(const std::string& severity) {
     return ImVec4(0.2f, 0.45f, 0.8f, 1.0f);
 }
 
-bool accepts(ValueKind kind, const std::string& text) {
-    if (is_blank_cell(text)) return true;
-    switch (kind) {
-        case ValueKind::Money: return parse_amount(text).has_value();
-        case ValueKind::Integer: {
-            auto d = parse_amount(text);
-            return d && d->units() % Decimal::kUnitsPerOne == 0;
-        }
-        case ValueKind::Percent: {
-            const TargetValue t = parse_target(text);
-            return t.kind == TargetKind::Numeric && t.cmp == Comparator::None && (t.unit == "%" || t.unit.empty());
-        }
-        default: return true;
-    }
+const Problem* worst_problem(const App& app, const std::string& path) {
+    auto rank = [](const std::string& severity) { return severity == "error" ? 2 : severity == "warning" ? 1 : 0; };
+    const Problem* worst = nullptr;
+    for (const auto& p : app.problems)
+        if (p.path == path && (!worst || rank(p.severity) > rank(worst->severity))) worst = &p;
+    return worst;
+}
+
+void problem_tooltip(App& app, const std::string& path) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    for (const auto& p : app.problems)
+        if (p.path == path) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 bool problem_marker(App& app, const std::string& path) {
-    const Problem* worst = nullptr;
-    for (const auto& p : app.problems)
-        if (p.path == path && (!worst || p.severity == "error")) worst = &p;
+    const Problem* worst = worst_problem(app, path);
     if (!worst) return false;
     ImGui::SameLine(0, 4);
     ImGui::TextColored(severity_color(worst->severity), worst->severity == "error" ? "(!)" : "(?)");
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        for (const auto& p : app.problems)
-            if (p.path == path) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    if (ImGui::IsItemHovered()) problem_tooltip(app, path);
     return true;
 }
 
@@ -75,26 +67,27 @@ bool value_input(App& app, const std::string& path, const std::string& value, Va
     ImGui::SetNextItemWidth(width);
     ImGui::PushID(path.c_str());
     bool committed = false;
-    const bool invalid = it != pending.end();
+    const bool invalid = it != pending.end() && !accepts(kind, it->second);
     if (invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 0.6f));
-    if (ImGui::InputText("##v", &buffer)) {
-        if (accepts(kind, buffer)) {
-            pending.erase(path);
-            commit(buffer, path);
-            committed = true;
-        } else {
-            pending[path] = buffer;
-        }
-    }
+    // Typed text waits in `pending` and is committed when the box is left: one undo step per
+    // edit, not per keystroke.
+    if (ImGui::InputText("##v", &buffer)) pending[path] = buffer;
     if (invalid) ImGui::PopStyleColor();
     if (ImGui::IsItemDeactivated()) {
         if (auto p = pending.find(path); p != pending.end()) {
-            app.status_message = std::string(app.tr(Str::Refused)) + "：“" + p->second + "” " + app.tr(Str::NotANumber);
+            if (accepts(kind, p->second)) {
+                if (p->second != value) {
+                    commit(p->second, {});
+                    committed = true;
+                }
+            } else {
+                app.status_message = std::string(app.tr(Str::Refused)) + "：“" + p->second + "” " + app.tr(Str::NotANumber);
+            }
             pending.erase(p);
         }
         if (app.session) app.session->end_merge();
     }
-    if (pending.count(path) && ImGui::IsItemActive()) {
+    if (auto p = pending.find(path); p != pending.end() && !accepts(kind, p->second) && ImGui::IsItemActive()) {
         ImGui::SameLine(0, 4);
         ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::NotANumber));
     }
