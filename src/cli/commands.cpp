@@ -12,6 +12,10 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"shell", "[--db PATH] [--open ID] [--screenshot PNG] [--frames N] [--size WxH]",
          "打开桌面程序（不带命令运行 formwork 也会打开）", "open the desktop shell (also what plain `formwork` does)", run_shell},
+        {"help", "[COMMAND | --man]", "显示全部命令，或一个命令的用法（与 formwork COMMAND --help 相同）",
+         "list the commands, or show how to use one (the same as formwork COMMAND --help)", run_help,
+         "--man 输出由同一命令表生成的手册页（roff 格式，即安装的 formwork(1)）。",
+         "--man prints the manual page made from the same table (roff; the installed formwork(1))."},
         {"target", "[--json] TEXT...", "解析绩效指标值（如 ≥90%、≤9.6万元）并显示结果",
          "parse target values (e.g. ≥90%, ≤9.6万元) and show the result", run_target},
         {"info", "--db PATH [--json]", "显示数据库信息：架构版本、填报数量、修订数量",
