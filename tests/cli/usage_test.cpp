@@ -44,10 +44,11 @@ TEST_CASE("cli-1.2 --lang en gives English help") {
     CHECK_THAT(r.out, Catch::Contains("Usage"));
 }
 
-TEST_CASE("cli-1.3 --version prints the version") {
-    const auto r = run_cli({"--version"});
+TEST_CASE("cli-1.3 --version prints the version and the commit it was configured from") {
+    const auto r = run_cli({"--lang", "en", "--version"});
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::StartsWith("formwork "));
+    CHECK_THAT(r.out, Catch::Matches("formwork [0-9]+\\.[0-9]+\\.[0-9]+ \\(commit ([0-9a-f]{7,}|unknown)\\)\n"));
+    CHECK_THAT(run_cli({"--version"}).out, Catch::Contains("(提交 "));
 }
 
 TEST_CASE("cli-1.4 an unknown subcommand prints usage to stderr and exits 2") {
