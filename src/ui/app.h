@@ -32,6 +32,7 @@ struct ShellOptions {
     int frames = 0;          // 0: run until closed
     int width = 1440;
     int height = 900;
+    std::vector<std::string> import_files;  // imported at start (files opened from the file manager)
 };
 
 // A problem shown at a field and in the problems panel.
