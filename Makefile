@@ -15,11 +15,11 @@ PACKAGES := cmake g++ make pkg-config \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time \
 	clang libclang-rt-14-dev \
 	libzip-dev libpugixml-dev libgumbo-dev \
-	desktop-file-utils
+	dpkg-dev desktop-file-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench fuzz clean
+.PHONY: deps build run test package bench fuzz clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -42,6 +42,11 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The .deb (packaging/cpack.cmake): $(BUILD)/formwork_<version>_<arch>.deb, for
+# `sudo apt install ./$(BUILD)/formwork_*.deb`. Its Depends come from dpkg-shlibdeps (dpkg-dev).
+package: build
+	cd $(BUILD) && cpack
 
 # Benchmarks (bench/): a Release build of their own, then bench/run.sh prints the table.
 # They print figures and never fail: a failing step is reported and make goes on.
