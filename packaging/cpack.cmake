@@ -22,6 +22,9 @@ filings are kept in a SQLite database in the user's folder. It imports
 CSV. One program: a desktop shell, and commands for the terminal.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk | fonts-wqy-microhei")
+# GLFW opens these with dlopen, so dpkg-shlibdeps cannot see them; without them the window
+# still opens, but with no cursor shapes (Xcursor), raw mouse input (Xi) or monitor layout.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libxcursor1, libxi6, libxinerama1, libxrandr2")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 include(CPack)

@@ -25,6 +25,7 @@ for field in "Package: formwork" "Section: " "Maintainer: " "Description: " "Arc
     grep -q "^ $field" "$T/info.txt" || fail "control file lacks $field"
 done
 echo "$depends" | grep -q "fonts-noto-cjk" || fail "Depends lacks the CJK font"
+grep -q "^ Recommends: .*libxcursor1" "$T/info.txt" || fail "Recommends lacks the libraries GLFW opens with dlopen"
 
 dpkg-deb -c "$DEB" | awk '{print $NF}' >"$T/contents.txt"
 for f in ./usr/bin/formwork ./usr/share/formwork/scripts/templates/hebei_project.lua \
