@@ -14,11 +14,12 @@ PACKAGES := cmake g++ make pkg-config \
 	fonts-noto-cjk xvfb xauth xdotool xclip \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time \
 	clang libclang-rt-14-dev \
-	libzip-dev libpugixml-dev libgumbo-dev
+	libzip-dev libpugixml-dev libgumbo-dev \
+	dpkg-dev desktop-file-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench fuzz clean
+.PHONY: deps build run test package bench fuzz clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -41,6 +42,11 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The .deb (packaging/cpack.cmake): $(BUILD)/formwork_<version>_<arch>.deb, for
+# `sudo apt install ./$(BUILD)/formwork_*.deb`. Its Depends come from dpkg-shlibdeps (dpkg-dev).
+package: build
+	cd $(BUILD) && cpack
 
 # Benchmarks (bench/): a Release build of their own, then bench/run.sh prints the table.
 # They print figures and never fail: a failing step is reported and make goes on.

@@ -46,8 +46,8 @@ struct CheckDir {
     std::string origin;  // "shipped" or "user"
 };
 
-// The shipped folder (FORMWORK_SCRIPTS_DIR/checks, else scripts/checks beside the build) and
-// the user's ($XDG_DATA_HOME or ~/.local/share)/formwork/checks.
+// The shipped folder (checks/ of script::shipped_scripts_dir(): installed or in the build tree)
+// and the user's ($XDG_DATA_HOME or ~/.local/share)/formwork/checks.
 std::vector<CheckDir> default_check_dirs();
 
 struct CheckScriptEntry {

@@ -1,5 +1,7 @@
 // `formwork shell` (and `formwork` alone): opens the desktop shell on a database — the
-// default one in the user's data folder, created on first run, or --db PATH.
+// default one in the user's data folder, created on first run, or --db PATH — and imports the
+// files named after the options (what the desktop entry passes for a file opened from the
+// file manager).
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -34,8 +36,9 @@ long to_number(const std::string& flag, const std::string& text, long lo, long h
 
 int run_shell(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{}, {"--db", "--open", "--focus", "--screenshot", "--frames", "--size"}});
-    if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
     ui::ShellOptions options;
+    // Absolute, so that the import dialog names each file whole.
+    for (const auto& file : args.positional()) options.import_files.push_back(std::filesystem::absolute(file).string());
     options.lang = ctx.lang;
     options.db_path = args.value("--db").value_or(default_database());
     if (auto v = args.value("--open")) options.open_id = to_number("--open", *v, 1, 1L << 62);

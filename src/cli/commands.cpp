@@ -10,8 +10,19 @@ namespace formwork::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
-        {"shell", "[--db PATH] [--open ID] [--focus PATH] [--screenshot PNG] [--frames N] [--size WxH]",
-         "打开桌面程序（不带命令运行 formwork 也会打开）", "open the desktop shell (also what plain `formwork` does)", run_shell},
+        {"shell", "[--db PATH] [--open ID] [--focus PATH] [--screenshot PNG] [--frames N] [--size WxH] [FILE...]",
+         "打开桌面程序（不带命令运行 formwork 也会打开）", "open the desktop shell (also what plain `formwork` does)", run_shell,
+         "默认数据库是 ~/.local/share/formwork/formwork.db（首次运行时创建）。给出 FILE 时，程序打开后立即导入这些文件"
+         "（从文件管理器打开 .xlsx、.docx 或 .json 文件即如此），导入窗口显示每个文件的结果。"
+         "--open 打开一份填报；--focus 把光标放到一个字段或单元格（如 t/expenses/0/full_year）；--screenshot 画 --frames 帧后把窗口存为 PNG 并退出。退出码：0 正常关闭；1 无法打开窗口或数据库。",
+         "The default database is ~/.local/share/formwork/formwork.db (created on first run). FILEs are imported as soon "
+         "as the window opens (what opening an .xlsx, .docx or .json file from the file manager does); the import dialog "
+         "shows each file's outcome. --open opens one filing; --focus puts the cursor on a field or cell (e.g. t/expenses/0/full_year); --screenshot writes the window as a PNG after --frames frames "
+         "and exits. Exit codes: 0 closed normally; 1 no window or the database could not be opened."},
+        {"help", "[COMMAND | --man]", "显示全部命令，或一个命令的用法（与 formwork COMMAND --help 相同）",
+         "list the commands, or show how to use one (the same as formwork COMMAND --help)", run_help,
+         "--man 输出由同一命令表生成的手册页（roff 格式，即安装的 formwork(1)）。",
+         "--man prints the manual page made from the same table (roff; the installed formwork(1))."},
         {"target", "[--json] TEXT...", "解析绩效指标值（如 ≥90%、≤9.6万元）并显示结果",
          "parse target values (e.g. ≥90%, ≤9.6万元) and show the result", run_target},
         {"info", "--db PATH [--json]", "显示数据库信息：架构版本、填报数量、修订数量",

@@ -41,6 +41,8 @@ const Command* find_command(std::string_view name);
 
 void print_usage(Context& ctx, std::ostream& os);
 void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os);
+// The manual page (roff, man(7)) made from the same table, in ctx.lang (man_page.cpp).
+void print_man_page(Context& ctx, std::ostream& os);
 
 // Subcommand entry points (one file each).
 int run_target(Context& ctx, const std::vector<std::string>& args);
@@ -56,5 +58,6 @@ int run_list(Context& ctx, const std::vector<std::string>& args);
 int run_show(Context& ctx, const std::vector<std::string>& args);
 int run_shell(Context& ctx, const std::vector<std::string>& args);
 int run_doctor(Context& ctx, const std::vector<std::string>& args);
+int run_help(Context& ctx, const std::vector<std::string>& args);
 
 }  // namespace formwork::cli

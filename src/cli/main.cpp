@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
             return kOk;
         }
         if (a == "--version") {
-            std::cout << "formwork " << FORMWORK_VERSION << "\n";
+            std::cout << "formwork " << FORMWORK_VERSION << " (" << ctx.tr("提交 ", "commit ") << FORMWORK_COMMIT << ")\n";
             return kOk;
         }
         if (a == "--lang" || a.rfind("--lang=", 0) == 0) {

@@ -22,11 +22,25 @@ fs::path executable_dir_of_process() {
 
 fs::path shipped_scripts_dir() {
     if (const char* env = std::getenv("FORMWORK_SCRIPTS_DIR"); env && *env) return env;
-    // A build directory sits inside the source tree (build/formwork), so look beside it first.
-    const fs::path beside = executable_dir_of_process().parent_path() / "scripts";
+    const fs::path exe_dir = executable_dir_of_process();
+    if (exe_dir.empty()) return "scripts";
     std::error_code ec;
-    if (fs::is_directory(beside / "templates", ec)) return beside;
-    return FORMWORK_SOURCE_SCRIPTS_DIR;
+    // Installed (cmake --install, the .deb): PREFIX/bin/formwork beside PREFIX/share/formwork.
+    // Relative to the executable, so a prefix that was moved or unpacked elsewhere still works.
+    const fs::path installed = exe_dir.parent_path() / "share/formwork/scripts";
+    if (fs::is_directory(installed / "templates", ec)) return installed;
+    // A build tree: the folder above the executable that holds CMakeCache.txt (tests and
+    // fuzzers sit a few folders deeper) and the link to the source tree's scripts/ that the
+    // configure step leaves in it. No path is compiled in.
+    fs::path dir = exe_dir;
+    for (int up = 0; up < 5 && !dir.empty(); ++up, dir = dir.parent_path()) {
+        if (fs::exists(dir / "CMakeCache.txt", ec)) {
+            if (fs::is_directory(dir / "scripts/templates", ec)) return dir / "scripts";
+            break;
+        }
+        if (dir == dir.parent_path()) break;
+    }
+    return installed;  // missing: every loader then names this folder as the one it looked in
 }
 
 std::vector<fs::path> script_dirs(const std::string& kind) {

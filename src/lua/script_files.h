@@ -15,7 +15,8 @@ namespace formwork::script {
 std::filesystem::path user_data_dir();
 
 // The shipped scripts folder (templates/, checks/, lib/, data/): FORMWORK_SCRIPTS_DIR if set,
-// else scripts/ beside the build folder, else the source tree's.
+// else ../share/formwork/scripts from the executable's folder (installed), else scripts/ of the
+// build folder the executable sits in (a link to the source tree's, made by the configure step).
 std::filesystem::path shipped_scripts_dir();
 
 // A shipped folder and the user's folder of one kind, e.g. "lib": scripts/lib and

@@ -45,8 +45,8 @@ struct TemplateDir {
     std::string origin;
 };
 
-// The shipped folder (FORMWORK_SCRIPTS_DIR/templates if set, else scripts/templates beside
-// the build) and the user's ($XDG_DATA_HOME or ~/.local/share)/formwork/templates.
+// The shipped folder (templates/ of script::shipped_scripts_dir(): installed or in the build
+// tree) and the user's ($XDG_DATA_HOME or ~/.local/share)/formwork/templates.
 std::vector<TemplateDir> default_template_dirs();
 
 class TemplateRegistry {

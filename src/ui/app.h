@@ -38,6 +38,7 @@ struct ShellOptions {
     // Language, window and pane sizes from shell.ini, saved again at exit. A screenshot run
     // neither reads nor writes them, so that its picture does not depend on the user's last run.
     bool remember = true;
+    std::vector<std::string> import_files;  // imported at start (files opened from the file manager)
 };
 
 // A problem shown at a field and in the problems panel.

@@ -82,6 +82,10 @@ int run_shell(const ShellOptions& given, const LiveChecker& checker) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    // The X11 class names the window as the desktop entry's StartupWMClass does, so that the
+    // panel shows the entry's icon and name for it.
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, "formwork");
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "formwork");
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, tr(Str::AppTitle, options.lang), nullptr, nullptr);
     if (!window) {
         glfwTerminate();
@@ -97,6 +101,7 @@ int run_shell(const ShellOptions& given, const LiveChecker& checker) {
         if (options.open_id) app.open_filing(options.open_id);
         if (!options.focus_path.empty()) app.focus_path = options.focus_path;
         if (options.remember) app.panes = settings.panes;
+        if (!options.import_files.empty()) import_at_start(app, options.import_files);
 
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();

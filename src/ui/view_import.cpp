@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <utility>
+
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -14,6 +16,7 @@ struct ImportDialog {
     bool open_requested = false;
     std::string typed;
     bool refreshed = false;
+    bool keep_job = false;  // the job was started with the dialog (files given at start)
 };
 
 ImportDialog& dialog() {
@@ -27,13 +30,24 @@ void open_import_dialog(App&) {
     dialog().open_requested = true;
 }
 
+void import_at_start(App& app, const std::vector<std::string>& files) {
+    ImportDialog& d = dialog();
+    d.typed.clear();
+    for (const auto& f : files) d.typed += f + "\n";
+    d.open_requested = d.keep_job = true;
+    d.refreshed = false;
+    if (!app.refuse_if_read_only()) app.import_job.start(app.db.path(), files, app.lang);
+}
+
 void draw_import_dialog(App& app) {
     ImportDialog& d = dialog();
     ImportJob& job = app.import_job;
     if (d.open_requested) {
         ImGui::OpenPopup(app.tr(Str::ImportFiles));
         d.open_requested = false;
-        if (!job.running()) {
+        // A job started with the dialog may end before its first frame: keep its outcome.
+        const bool keep = std::exchange(d.keep_job, false);
+        if (!job.running() && !keep) {
             job.reset();
             d.refreshed = false;
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "io/export.h"
 #include "ui/app.h"
@@ -23,6 +24,9 @@ void draw_dialogs(App& app);
 void open_export_dialog(App& app);
 // File > Import… (view_import.cpp).
 void open_import_dialog(App& app);
+// Files given on the command line (opened from the file manager): the dialog opens on them
+// and their import starts at once.
+void import_at_start(App& app, const std::vector<std::string>& files);
 void draw_import_dialog(App& app);
 void draw_export_dialog(App& app);
 bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::string& path);
