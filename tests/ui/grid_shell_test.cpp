@@ -149,7 +149,7 @@ TEST_CASE("grid-2.1 a 2x2 block pasted from a spreadsheet fills four cells; arro
     }
 }
 
-TEST_CASE("grid-2.2 a pasted value that does not fit its cell is refused and listed; the others are pasted") {
+TEST_CASE("grid-2.2 a pasted value that does not fit its cell is refused and listed, the others are pasted; an HTML table pastes cell by cell") {
     SeedDb db;
     XDisplay x;
     const pid_t shell = x.start({FORMWORK_BINARY, "shell", "--db", db.path, "--open", std::to_string(db.id), "--focus",
@@ -170,6 +170,15 @@ TEST_CASE("grid-2.2 a pasted value that does not fit its cell is refused and lis
     CHECK(cell(after, 4, "full_year") == "7");
     CHECK(cell(after, 5, "half_year") == "8");  // a sixth row, added by the paste
     CHECK(cell(after, 5, "full_year") == "9");
+
+    // What a spreadsheet offers as text/html: a table, read cell by cell.
+    std::ofstream(db.dir.file("block.html")) << "<meta charset=\"utf-8\"><table><tr><td>11</td><td> 12 </td></tr></table>";
+    REQUIRE(x.wait(x.start({"xclip", "-selection", "clipboard", "-t", "text/html", "-i", db.dir.file("block.html")}), 10) == 0);
+    keys(x, {"ctrl+v", "ctrl+s"});
+    pause(300);
+    const auto html = stored(db);
+    CHECK(cell(html, 3, "half_year") == "11");
+    CHECK(cell(html, 3, "full_year") == "12");
 }
 
 TEST_CASE("grid-2.3 the idle shell with a filing open uses under 2% of a core over 5 s") {
