@@ -294,3 +294,43 @@ TEST_CASE("tpl-versions-1.7 two steps, the first kept in version 2's file under 
     CHECK(r.filing.field("contact_person") == "孙卓");
     CHECK(r.filing.field("project_name") == "政风热线（续）");
 }
+
+TEST_CASE("tpl-versions-1.8 the shipped templates: version 1 kept for each bumped one, its step fills the year") {
+    TemplateRegistry registry({{kSource / "scripts/templates", "shipped"}});
+    registry.refresh();
+    std::set<std::string> kept;
+    for (const auto& e : registry.earlier()) {
+        INFO(e.file);
+        for (const auto& err : e.errors) INFO(err);
+        CHECK(e.ok());
+        if (e.ok()) kept.insert(e.spec->id + " v" + std::to_string(e.spec->version));
+    }
+    CHECK(kept == std::set<std::string>{"jiangsu-project v1", "nantong-project v1", "suzhou-project v1", "yuanjiang-department v1",
+                                        "yuanjiang-project v1"});
+    for (const auto& e : registry.entries()) {
+        REQUIRE(e.ok());
+        // Every version below the current one is kept, and has a step to the next.
+        for (int v = 1; v < e.spec->version; ++v) {
+            CHECK(registry.find(e.spec->id, v)->version == v);
+            CHECK(registry.migrate_step(e.spec->id, v));
+        }
+    }
+    // A Jiangsu filing of version 1 that left 年度 blank: the step writes the template's year.
+    Filing f;
+    f.id = 16;
+    f.template_id = "jiangsu-project";
+    f.template_version = 1;
+    f.fields["project_name"] = "政风热线";
+    MigrationResult r = migrate_filing(registry, f);
+    REQUIRE(r.ok());
+    CHECK(r.filing.field("budget_year") == "2024");
+    REQUIRE(r.changes.changes.size() == 1);
+    CHECK(r.changes.changes[0].kind == ChangeKind::Added);
+    CHECK(r.changes.changes[0].to_label == "年度");
+    // One that has it keeps it.
+    f.fields["budget_year"] = "2023";
+    r = migrate_filing(registry, f);
+    REQUIRE(r.ok());
+    CHECK(r.filing.field("budget_year") == "2023");
+    CHECK(r.changes.changes.empty());
+}
