@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "templates/filing_table.h"
 #include "templates/migration.h"
@@ -32,58 +33,17 @@ struct Folder {
     void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
 };
 
-// Version 1 of a small form: a contact in one field, 财政资金 in the funds, a remark.
-const char* kV1 = R"(return form.template{
-    api = 1, id = "versioned", version = 1, title = "版本测试表", family = "versioned",
-    title_field = "project_name", year_field = "budget_year",
-    blocks = {
-        form.fields{ id = "header", fields = {
-            form.year{ id = "budget_year", label = "年度" },
-            form.text{ id = "project_name", label = "项目名称" },
-            form.phone{ id = "contact", label = "联系人及电话" },
-            form.text{ id = "remark", label = "其他说明" },
-        } },
-        form.table{ id = "funds", label = "资金来源", columns = { form.money{ id = "amount", label = "金额" } },
-            rows = { form.row{ id = "total", label = "资金总额" }, form.row{ id = "fiscal", label = "财政资金" },
-                     form.row{ id = "other", label = "其他资金" } } },
-        form.table{ id = "expenses", label = "支出", columns = { form.text{ id = "item", label = "项目" },
-                                                             form.money{ id = "amount", label = "金额" } } },
-        form.indicators{ id = "indicators", periods = { form.target{ id = "value", label = "指标值" } },
-            tree = { form.level1{ name = "产出指标", level2 = { "数量指标" } } } },
-    },
-})";
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
-// Version 2: the contact split, 财政资金 renamed (new id), a column added, 其他说明 gone.
-const char* kV2 = R"(return form.template{
-    api = 1, id = "versioned", version = 2, title = "版本测试表", family = "versioned",
-    title_field = "project_name", year_field = "budget_year",
-    blocks = {
-        form.fields{ id = "header", fields = {
-            form.year{ id = "budget_year", label = "年度" },
-            form.text{ id = "project_name", label = "项目名称" },
-            form.text{ id = "contact_person", label = "联系人" },
-            form.phone{ id = "contact_phone", label = "联系电话" },
-        } },
-        form.table{ id = "funds", label = "资金来源",
-            columns = { form.money{ id = "amount", label = "金额" }, form.money{ id = "last_year", label = "上年金额" } },
-            rows = { form.row{ id = "total", label = "资金总额" }, form.row{ id = "general_budget", label = "一般公共预算资金" },
-                     form.row{ id = "other", label = "其他资金" } } },
-        form.table{ id = "expenses", label = "支出", columns = { form.text{ id = "item", label = "项目" },
-                                                             form.money{ id = "amount", label = "金额" } } },
-        form.indicators{ id = "indicators", periods = { form.target{ id = "value", label = "指标值" } },
-            tree = { form.level1{ name = "产出指标", level2 = { "数量指标" } } } },
-    },
-    migrate = {
-        [1] = function(old)
-            local person, phone = (old.fields.contact or ""):match("^%s*(.-)%s+([%d%-]+)%s*$")
-            if person then
-                old.fields.contact_person, old.fields.contact_phone, old.fields.contact = person, phone, nil
-            end
-            old.tables.funds.general_budget, old.tables.funds.fiscal = old.tables.funds.fiscal, nil
-            return old
-        end,
-    },
-})";
+// Version 1 of a small form, and version 2: the contact split, 财政资金 renamed (a new id), a
+// column added, 其他说明 gone, with the step between them.
+const std::string kV1 = slurp(kSource / "tests/fixtures/versions/versioned_v1.lua");
+const std::string kV2 = slurp(kSource / "tests/fixtures/versions/versioned_v2.lua");
 
 Filing v1_filing() {
     Filing f;
@@ -136,7 +96,7 @@ TEST_CASE("tpl-versions-1.1 migrate and next_year are read and checked") {
     CHECK(good.spec->next_year.clear_amounts);
     CHECK(good.spec->next_year.clear.size() == 2);
     // A step goes from an earlier version (1 … version - 1), keyed by that version, and is a function.
-    const std::string bare = std::string(kV2).substr(0, std::string(kV2).find("    migrate = {")) + "}";
+    const std::string bare = kV2.substr(0, kV2.find("    migrate = {")) + "}";
     CHECK(mentions(errors_of(with(kV1, "migrate = { [1] = function(old) return old end }")), "migrate[1]"));
     CHECK(mentions(errors_of(with(bare, "migrate = { [2] = function(old) return old end }")), "from 1 to 1"));
     CHECK(mentions(errors_of(with(bare, "migrate = { [1] = \"rename\" }")), "expected function(old)"));
