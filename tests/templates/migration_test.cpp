@@ -255,6 +255,10 @@ TEST_CASE("tpl-versions-1.7 two steps, the first kept in version 2's file under 
     CHECK(r.filing.field("project_name") == "政风热线（续）");
 }
 
+TEST_CASE("tpl-versions-1.9 scripts/README.md shows the worked example of version 2 whole") {
+    CHECK(slurp(kSource / "scripts/README.md").find(kV2) != std::string::npos);
+}
+
 TEST_CASE("tpl-versions-1.8 the shipped templates: version 1 kept for each bumped one, its step fills the year") {
     TemplateRegistry registry({{kSource / "scripts/templates", "shipped"}});
     registry.refresh();
