@@ -106,7 +106,7 @@ void every_value_kept(const Filing& before, const Filing& after) {
 
 }  // namespace
 
-TEST_CASE("cli-migrate-1.1 old filings show, check and export under version 1; --dry-run writes nothing") {
+TEST_CASE("cli-migrate-1.1 old filings show, check and export under version 1, and --dry-run writes nothing") {
     Setup s;
     const auto before = s.filings();
     REQUIRE(before.size() == 3);
@@ -148,7 +148,7 @@ TEST_CASE("cli-migrate-1.1 old filings show, check and export under version 1; -
     for (const auto& f : before) CHECK(store.revisions(f.id).size() == 1);
 }
 
-TEST_CASE("cli-migrate-1.2 migrate: every value where version 2 expects it or in a note; the revision before restores it") {
+TEST_CASE("cli-migrate-1.2 migrate: every value where version 2 expects it or in a note, and the revision before restores it") {
     Setup s;
     const auto before = s.filings();
     const auto r = s.run({"migrate", "--db", s.db, "--json"});

@@ -93,7 +93,7 @@ TEST_CASE("core-versions-1.1 the same filing under the same version: every value
     CHECK(after.notes == before.notes);
 }
 
-TEST_CASE("core-versions-1.2 moved, renamed, split, added; a value with no place becomes a note") {
+TEST_CASE("core-versions-1.2 moved, renamed, split, added, and a value with no place becomes a note") {
     const FormSpec a = v1(), b = v2();
     const Filing before = old_filing();
     Filing after = before;

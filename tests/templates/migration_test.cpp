@@ -194,7 +194,7 @@ TEST_CASE("tpl-versions-1.4 version 1 to 2: a column added, a row renamed, a fie
     CHECK_FALSE(again.needed());
 }
 
-TEST_CASE("tpl-versions-1.5 without a step values move by id; without version 1's description, by the current ids") {
+TEST_CASE("tpl-versions-1.5 without a step values move by id, and without version 1's description, by the current ids") {
     Folder dir;
     std::string v2 = kV2;
     v2 = v2.substr(0, v2.find("    migrate = {")) + "}";  // no step
@@ -211,7 +211,7 @@ TEST_CASE("tpl-versions-1.5 without a step values move by id; without version 1'
     CHECK(r.filing.notes.size() == 3);
 }
 
-TEST_CASE("tpl-versions-1.6 a failing step names its file and line; a step returning no filing is refused") {
+TEST_CASE("tpl-versions-1.6 a failing step names its file and line, and a step returning no filing is refused") {
     Folder dir;
     dir.write("earlier/versioned.v1.lua", kV1);
     auto step = [&](const std::string& body) {
