@@ -43,6 +43,7 @@ check = {}
 ---@class check.CaseFiling
 ---@field template? string
 ---@field id? integer
+---@field version? integer                          filed with this version of the template (kept in templates/earlier/); default the current one
 ---@field year? integer                             the budget year (the template's year field)
 ---@field fields? table<string, string>             header fields by id
 ---@field tables? table<string, table>              fixed rows by row id ({ total = { full_year = "18" } }), free rows as a list ({ { item = "甲", full_year = "19" } }), a spending plan by point ({ mar = "25%" })
@@ -193,6 +194,11 @@ function Filing:id() end
 function Filing:title() end
 ---@return string template id
 function Filing:template() end
+---The version of its template the filing was filed with: f:spec() describes that version
+---(Formwork keeps earlier versions in templates/earlier/), until the filing is updated.
+---  if f:template_version() < 2 then return check.not_applicable("第 1 版没有年度字段") end
+---@return integer version
+function Filing:template_version() end
 ---@return string family, e.g. "yuanjiang"
 function Filing:family() end
 ---@return string key of its department and year ("" when it names no department)

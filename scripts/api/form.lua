@@ -171,11 +171,34 @@ function form.ratio(spec) end
 ---@return form.Import
 function form.import(spec) end
 
+---A filing as a `migrate` step gets and returns it, laid out by the ids of a version of its
+---template; every value is the text as filed.
+---@class form.FilingTable
+---@field fields table<string, string>           header fields by id
+---@field tables table<string, table>            fixed rows by row id ({ total = { amount = "18" } }), free rows as a list ({ { item = "甲", amount = "3" } }), a spending plan by point ({ mar = "25%" })
+---@field indicators form.FilingIndicator[]
+---@field notes {kind: string, text: string}[]
+
+---@class form.FilingIndicator
+---@field level1 string
+---@field level2 string
+---@field name string
+---@field targets table<string, string>  by period id
+---@field extra table<string, string>    by extra column id
+
+---What next year's filing of a continuing project (formwork copy --next-year, the shell's
+---File menu) does with a filing of this template. Example:
+---  next_year = { amounts = "clear", clear = { "spending_plan" }, period = { "fields.start_year", "fields.end_year" } }
+---@class form.NextYear
+---@field amounts? "keep"|"clear"  "clear": every money field and column is blanked (default "keep")
+---@field clear? string[]          more to blank: "fields.<field>", "<table>", "<table>.<column>", "indicators.<period or extra column>"
+---@field period? string[]         the project period: two year fields (start, end) or one printed period; default start_year/end_year, else project_period
+
 ---The whole template. A template file ends with `return form.template{ … }`.
 ---@class form.Template
 ---@field api integer|string      1 (or "1.x"): the template language version this file is written for
 ---@field id string                stable id, e.g. "nantong-project"
----@field version integer          bump when the layout changes
+---@field version integer          bump when the layout changes (and keep the old file in templates/earlier/)
 ---@field title string             the form's printed title
 ---@field family string            the family the importer recognises, e.g. "nantong"
 ---@field region? string
@@ -191,6 +214,9 @@ function form.import(spec) end
 ---@field options? table<string, string|number|boolean>  attributes checks may read
 ---@field hooks? table<string, function>
 ---@field import? form.Import     how the importer reads printed documents of this family
+---@field migrate? table<integer, fun(old: form.FilingTable): form.FilingTable>  the step from version k (the key) to k + 1; keep the earlier versions' files in templates/earlier/. Example:
+---  migrate = { [1] = function(old) old.fields.budget_year = old.fields.budget_year or "2024" return old end }
+---@field next_year? form.NextYear  what next year's filing keeps
 
 ---@param spec form.Template
 ---@return form.Template

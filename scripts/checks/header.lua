@@ -54,7 +54,7 @@ return check.script{
                     name = "沅江：预算部门未填",
                     template = "yuanjiang-project",
                     filing = { fields = {
-                        project_name = "B全市网络安全管理与执法经费", department = "　", annual_budget = "3.84",
+                        budget_year = "2024", project_name = "B全市网络安全管理与执法经费", department = "　", annual_budget = "3.84",
                         project_period = "一年", medium_term_goal = "确保全市各单位网络安全。", annual_goal = "确保全市各单位网络安全。",
                         filled_by = "严飞", filled_phone = "17763740907", filled_date = "2024年6月20日",
                     } },

@@ -13,7 +13,7 @@ local tree = require "indicator_tree"
 return form.template{
     api         = 1,
     id          = "nantong-project",
-    version     = 1,
+    version     = 2,
     title       = "南通市本级项目预算绩效目标表",
     family      = "nantong",
     region      = "江苏省南通市",
@@ -29,7 +29,7 @@ return form.template{
             id     = "header",
             label  = "项目基本信息",  -- not printed; the grid has no heading
             fields = {
-                form.year    { id = "budget_year",       label = "年度",
+                form.year    { id = "budget_year",       label = "年度", required = true,
                                help = "the budget year, printed under the title as 2024年度" },
                 form.text    { id = "project_name",      label = "项目名称", required = true },
                 form.text    { id = "department",        label = "主管部门", required = true },
@@ -141,5 +141,15 @@ return form.template{
         values = {
             { to = "fields.budget_year", pattern = "^(%d%d%d%d)年度$" },
         },
+    },
+
+    -- Version 2 requires 年度 (budget_year). A filing of version 1 may have left it blank, its
+    -- budget year then being the template's (2024): the step writes that year into the field,
+    -- and the migration report lists it as added (earlier/nantong_project.v1.lua keeps version 1).
+    migrate = {
+        [1] = function(old)
+            if (old.fields.budget_year or "") == "" then old.fields.budget_year = "2024" end
+            return old
+        end,
     },
 }

@@ -19,7 +19,7 @@ local tree = require "indicator_tree"
 return form.template{
     api         = 1,
     id          = "yuanjiang-department",
-    version     = 1,
+    version     = 2,
     title       = "部门整体支出绩效目标表",  -- printed with the year in front: 2024年部门整体支出绩效目标表
     family      = "yuanjiang",
     region      = "湖南省沅江市",
@@ -35,7 +35,7 @@ return form.template{
             id     = "header",
             label  = "部门基本信息",  -- not printed
             fields = {
-                form.year{ id = "budget_year",     label = "年度",
+                form.year{ id = "budget_year",     label = "年度", required = true,
                            help = "the budget year, printed in the title: 2024年部门整体支出绩效目标表" },
                 form.text{ id = "filing_unit",     label = "填报单位",
                            aliases = { "填报单位：（盖章）" },
@@ -131,5 +131,15 @@ return form.template{
         -- signature line (填表人, 联系电话), so a project table whose 预算部门 is blank belongs
         -- to the department whose department-wide table shows the same filer (BRIEF rule 5).
         department_fallback = "filled_by,filled_phone",
+    },
+
+    -- Version 2 requires 年度 (budget_year). A filing of version 1 may have left it blank, its
+    -- budget year then being the template's (2024): the step writes that year into the field,
+    -- and the migration report lists it as added (earlier/yuanjiang_department.v1.lua keeps version 1).
+    migrate = {
+        [1] = function(old)
+            if (old.fields.budget_year or "") == "" then old.fields.budget_year = "2024" end
+            return old
+        end,
     },
 }

@@ -81,11 +81,11 @@ void CheckEngine::Impl::batch_filing(const Filing& filing, const BatchOptions& o
     const bool selected = (!options.filing || *options.filing == filing.id) &&
                           (!options.template_id || *options.template_id == filing.template_id) &&
                           (!options.year || [&] {
-                              const TemplateSlot* t = slot(filing.template_id);
+                              const TemplateSlot* t = slot(filing);
                               return t && filing_year(filing, *t->spec) == *options.year;
                           }());
     if (!selected && !keep_members) return;
-    TemplateSlot* s = slot(filing.template_id);
+    TemplateSlot* s = slot(filing);
     if (!s) {
         if (selected) {
             report.problems.push_back("filing " + std::to_string(filing.id) + ": unknown template \"" + filing.template_id + "\"");
@@ -99,6 +99,7 @@ void CheckEngine::Impl::batch_filing(const Filing& filing, const BatchOptions& o
         BatchMember m;
         m.id = filing.id;
         m.template_id = filing.template_id;
+        m.template_version = filing.template_version;
         m.title = view.title();
         m.selected = selected;
         m.wants_group = std::any_of(s->group_checks.begin(), s->group_checks.end(),
@@ -179,7 +180,7 @@ void CheckEngine::Impl::group_pass(FilingSource& source, const BatchOptions& opt
         };
         // Whether check c may run on member i's template (its `applies` did not say no).
         auto runs_on = [&](const LoadedCheck* c, std::size_t i) {
-            const TemplateSlot* s = slot(members[i].template_id);
+            const TemplateSlot* s = slot(members[i].template_id, members[i].template_version);
             const SlotCheck* d = s ? s->group_check(c) : nullptr;
             return d && d->preset == Outcome::Passed;
         };
@@ -234,7 +235,7 @@ void CheckEngine::Impl::group_pass(FilingSource& source, const BatchOptions& opt
             std::vector<std::unique_ptr<FilingView>> views;
             std::vector<FilingView*> pointers;
             for (std::size_t n = 0; n < filings.size(); ++n) {
-                TemplateSlot* s = slot(filings[n].template_id);
+                TemplateSlot* s = slot(filings[n]);
                 if (!s) continue;
                 views.push_back(std::make_unique<FilingView>(filings[n], *s->index, department[indices[n]]));
                 pointers.push_back(views.back().get());

@@ -30,15 +30,26 @@ public:
         f.id = static_cast<std::int64_t>(number);
         const ScriptValue* t = v.get("template");
         f.template_id = t && t->is_string() ? t->as_string() : default_template;
-        TemplateSlot* slot = m_.slot(f.template_id);
+        // `version = 1`: the filing was filed with that version (kept in the templates' earlier/).
+        int version = 0;
+        if (const ScriptValue* ver = v.get("version"); ver && !ver->is_nil()) {
+            const auto i = ver->as_integer();
+            if (!i || *i < 1 || *i > 1'000'000) problem("version: expected a template version such as 1");
+            else version = static_cast<int>(*i);
+        }
+        TemplateSlot* slot = m_.slot(f.template_id, version);
         if (!slot) {
             problem("unknown template \"" + f.template_id + "\"");
+            return std::nullopt;
+        }
+        if (version && slot->spec->version != version) {
+            problem("template \"" + f.template_id + "\" keeps no version " + std::to_string(version));
             return std::nullopt;
         }
         f.template_version = slot->spec->version;
         for (const auto& [key, value] : v.as_table().fields) {
             const std::string k = key.is_string() ? key.as_string() : "?";
-            if (k.rfind("__", 0) == 0 || k == "template") continue;
+            if (k.rfind("__", 0) == 0 || k == "template" || k == "version") continue;
             if (k == "id") {
                 if (auto id = value.as_integer(); id && *id > 0) f.id = *id;
                 else problem("id: expected a positive integer");
@@ -55,7 +66,7 @@ public:
                 else if (slot->spec->year_field.empty()) problem("year: template \"" + f.template_id + "\" has no year field");
                 else f.fields[slot->spec->year_field] = std::to_string(*year);
             } else {
-                problem("unknown key \"" + k + "\" (expected template, id, year, fields, tables, indicators)");
+                problem("unknown key \"" + k + "\" (expected template, version, id, year, fields, tables, indicators)");
             }
         }
         if (!v.as_table().array.empty()) problem("unexpected list entries");
@@ -243,9 +254,9 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
             // The case's filings are what check.find and f:previous() search.
             m.query_factory = [&filings, &m] {
                 return std::make_unique<MemoryQueries>(filings, [&m](const Filing& f) {
-                    const TemplateSlot* s = m.slot(f.template_id);
+                    const TemplateSlot* s = m.slot(f);
                     return FilingHeader{f.id, f.template_id, s ? filing_title(f, *s->spec) : std::string(),
-                                        s ? filing_year(f, *s->spec) : std::nullopt};
+                                        s ? filing_year(f, *s->spec) : std::nullopt, f.template_version};
                 });
             };
             m.queries.reset();
@@ -253,7 +264,7 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
             // Grouped as the engine groups them: filing 1 and those of its group.
             std::vector<GroupInput> inputs;
             for (const Filing& f : filings) {
-                TemplateSlot* s = m.slot(f.template_id);
+                TemplateSlot* s = m.slot(f);
                 inputs.push_back({m.department_key(f, *s->index), m.fallback_key(f, *s->index)});
             }
             const std::vector<std::string> departments = assign_groups(inputs);
@@ -261,7 +272,7 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
             const bool group = scope != CheckScope::Filing;
             std::vector<std::unique_ptr<FilingView>> all_views;
             for (std::size_t i = 0; i < filings.size(); ++i) {
-                TemplateSlot* s = m.slot(filings[i].template_id);
+                TemplateSlot* s = m.slot(filings[i]);
                 all_views.push_back(std::make_unique<FilingView>(filings[i], *s->index, departments[i]));
             }
             std::vector<std::string> groups(filings.size());
@@ -288,13 +299,13 @@ std::vector<CaseResult> CheckEngine::run_cases(const std::string& check_id) {
             Outcome outcome;
             const SlotCheck* preset = nullptr;
             if (!group)
-                for (const SlotCheck& sc : m.slot(filings[0].template_id)->filing_checks)
+                for (const SlotCheck& sc : m.slot(filings[0])->filing_checks)
                     if (sc.check == c) preset = &sc;
             if (!group && !preset) {
                 outcome = Outcome::NotApplicable;  // the engine would not run it on this template
             } else if (group && [&] {
                            for (const Filing& f : filings) {
-                               const SlotCheck* d = c->spec->applies_to(f.template_id) ? m.slot(f.template_id)->group_check(c) : nullptr;
+                               const SlotCheck* d = c->spec->applies_to(f.template_id) ? m.slot(f)->group_check(c) : nullptr;
                                if (d && d->preset == Outcome::Passed) return false;
                            }
                            return true;

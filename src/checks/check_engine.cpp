@@ -81,9 +81,10 @@ void CheckEngine::Impl::reset_derived() {
     slots.clear();
 }
 
-TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
-    std::shared_ptr<const FormSpec> spec = lookup ? lookup(template_id) : nullptr;
-    auto it = slots.find(template_id);
+TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id, int version) {
+    std::shared_ptr<const FormSpec> spec = lookup ? lookup(template_id, version) : nullptr;
+    const std::string key = template_id + "@" + std::to_string(version);
+    auto it = slots.find(key);
     if (!spec) {
         if (it != slots.end()) slots.erase(it);
         return nullptr;
@@ -114,7 +115,7 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id) {
         }
         (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.group_checks).push_back(std::move(sc));
     }
-    return &(slots[template_id] = std::move(s));
+    return &(slots[key] = std::move(s));
 }
 
 std::string CheckEngine::Impl::department_key(const Filing& filing, SpecIndex& index) const {
@@ -163,7 +164,7 @@ void CheckEngine::set_queries(QueryFactory factory) {
 }
 
 std::string CheckEngine::department_of(const Filing& filing) {
-    TemplateSlot* s = impl_->slot(filing.template_id);
+    TemplateSlot* s = impl_->slot(filing);
     return s ? impl_->department_key(filing, *s->index) : std::string();
 }
 
@@ -244,7 +245,7 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
     } retire{m};
     CheckReport report;
     report.summary.checks = m.checks.size();
-    TemplateSlot* slot = m.slot(filing.template_id);
+    TemplateSlot* slot = m.slot(filing);
     if (!slot) {
         report.problems.push_back("filing " + std::to_string(filing.id) + ": unknown template \"" + filing.template_id + "\"");
         ++report.summary.skipped_filings;
@@ -255,7 +256,7 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
     std::vector<const Filing*> others;
     for (const Filing& other : department) {
         if (other.id != 0 && other.id == filing.id) continue;
-        TemplateSlot* s = m.slot(other.template_id);
+        TemplateSlot* s = m.slot(other);
         if (!s) continue;
         others.push_back(&other);
         inputs.push_back({m.department_key(other, *s->index), m.fallback_key(other, *s->index)});
@@ -276,7 +277,7 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
     std::vector<std::unique_ptr<FilingView>> members;
     for (std::size_t i = 0; i < others.size(); ++i) {
         if (group.empty() || groups[i + 1] != group) continue;
-        TemplateSlot* s = m.slot(others[i]->template_id);
+        TemplateSlot* s = m.slot(*others[i]);
         members.push_back(std::make_unique<FilingView>(*others[i], *s->index, group));
         take(*s);
     }

@@ -131,7 +131,9 @@ struct CaseResult {
 
 class CheckEngine {
 public:
-    using TemplateLookup = std::function<std::shared_ptr<const FormSpec>(const std::string& id)>;
+    // The description of template `id` at `version` (a filing's template_version; 0: the
+    // current one), so that a filing is checked under the version it was filed with.
+    using TemplateLookup = std::function<std::shared_ptr<const FormSpec>(const std::string& id, int version)>;
 
     explicit CheckEngine(TemplateLookup templates, std::vector<CheckDir> dirs = default_check_dirs(),
                          HostOptions options = {});

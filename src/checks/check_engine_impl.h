@@ -40,6 +40,7 @@ void add_note(CheckReport& report, RunNote note, std::size_t max_notes);
 struct BatchMember {
     std::int64_t id = 0;
     std::string template_id;
+    int template_version = 0;
     std::string title;
     bool selected = false;
     bool wants_group = false;  // its template has a group check that may run
@@ -151,7 +152,9 @@ struct CheckEngine::Impl final : detail::QueryHost {
     }
 
     // check_engine.cpp
-    TemplateSlot* slot(const std::string& template_id);  // nullptr for an unknown template
+    // The template slot of a version (0: the current one); nullptr for an unknown template.
+    TemplateSlot* slot(const std::string& template_id, int version);
+    TemplateSlot* slot(const Filing& filing) { return slot(filing.template_id, filing.template_version); }
     void reset_derived();  // after scripts or templates change: checks, slots, caches
     std::string department_key(const Filing& filing, SpecIndex& index) const;
     // "family|year|values" of the template's department_fallback fields; "" when it has none

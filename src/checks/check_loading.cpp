@@ -130,7 +130,7 @@ std::vector<std::shared_ptr<const CheckSpec>> CheckEngine::checks() const {
 }
 
 CheckEngine::TemplateLookup CheckEngine::lookup_in(const TemplateRegistry& registry) {
-    return [&registry](const std::string& id) { return registry.find(id); };
+    return [&registry](const std::string& id, int version) { return version > 0 ? registry.find(id, version) : registry.find(id); };
 }
 
 }  // namespace formwork::script

@@ -77,7 +77,7 @@ struct RunState {
     std::size_t logged = 0;               // lines of this run so far
     Outcome declared = Outcome::Passed;  // NotApplicable / Insufficient once declared
     std::string reason;
-    int* spec_cache = nullptr;  // registry ref of this script's template-id → spec table cache (0: none yet)
+    int* spec_cache = nullptr;  // registry ref of this script's "id@version" → spec table cache (0: none yet)
 };
 
 // spec_value.cpp: a template as the plain table f:spec() returns.

@@ -58,7 +58,7 @@ FilingView* CheckEngine::Impl::found_view(lua_State* L, std::int64_t id) {
     detail::HostState& h = detail::HostAccess::state(host);
     if (detail::deadline_passed(h)) detail::stop_for_time(L);
     if (!loaded) return nullptr;
-    TemplateSlot* s = slot(loaded->template_id);
+    TemplateSlot* s = slot(*loaded);
     if (!s) return nullptr;
     detail::hold_bytes(L, filing_bytes(*loaded));
     found.push_back(std::move(*loaded));
@@ -90,7 +90,7 @@ int CheckEngine::Impl::find(lua_State* L, const detail::FindQuery& q) {
         if (q.year && head.year != q.year) continue;
         if (!q.template_id.empty() && head.template_id != q.template_id) continue;
         if (!q.family.empty()) {
-            TemplateSlot* s = slot(head.template_id);
+            TemplateSlot* s = slot(head.template_id, head.template_version);
             if (!s || s->spec->family != q.family) continue;
         }
         if (!title.empty() && trimmed(head.title) != title) continue;
@@ -136,7 +136,7 @@ int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
     for (const FilingHeader& head : source->headers()) {
         if (head.year != *of.year() - 1 || head.id == of.filing().id) continue;
         if (by_title && trimmed(head.title) != title) continue;
-        TemplateSlot* s = slot(head.template_id);
+        TemplateSlot* s = slot(head.template_id, head.template_version);
         if (!s || s->spec->family != spec.family) continue;
         FilingView* view = found_view(L, head.id);
         if (!view) continue;

@@ -145,6 +145,13 @@ int f_template(lua_State* L) {
     return 1;
 }
 
+// The version of its template the filing was filed with (f:spec() describes that version when
+// the templates keep it).
+int f_template_version(lua_State* L) {
+    lua_pushinteger(L, view_at(L).filing().template_version);
+    return 1;
+}
+
 int f_family(lua_State* L) {
     push_text(L, view_at(L).spec().family);
     return 1;
@@ -181,12 +188,14 @@ int f_spec(lua_State* L) {
             *run->spec_cache = luaL_ref(L, LUA_REGISTRYINDEX);
         }
         lua_rawgeti(L, LUA_REGISTRYINDEX, *run->spec_cache);
-        push_text(L, v.spec().id);
+        // By id and version: filings of one template may be filed with different versions.
+        const std::string key = v.spec().id + "@" + std::to_string(v.spec().version);
+        push_text(L, key);
         lua_rawget(L, -2);
         if (lua_isnil(L, -1)) {
             lua_pop(L, 1);
             luax::push_value(L, spec_to_value(v.spec()));
-            push_text(L, v.spec().id);
+            push_text(L, key);
             lua_pushvalue(L, -2);
             lua_rawset(L, -4);
         }
@@ -573,6 +582,7 @@ const luaL_Reg filing_methods[] = {
     {"id", f_id},
     {"title", f_title},
     {"template", f_template},
+    {"template_version", f_template_version},
     {"family", f_family},
     {"department", f_department},
     {"year", f_year},

@@ -42,13 +42,16 @@ private:
     Lang lang_;
 };
 
-// Scripts that did not load: check scripts, and templates (whose filings cannot be checked).
+// Scripts that did not load: check scripts, and templates (whose filings cannot be checked, or
+// only with another version).
 std::vector<std::string> script_load_errors(const script::CheckEngine& engine, const script::TemplateRegistry& templates) {
     std::vector<std::string> errors;
     for (const auto& s : engine.scripts())
         for (const auto& e : s.errors) errors.push_back(e);
-    for (const auto& t : templates.entries())
-        for (const auto& e : t.errors) errors.push_back(e);
+    // An earlier version that did not load leaves its filings to be checked with the current one.
+    for (const auto* list : {&templates.entries(), &templates.earlier()})
+        for (const auto& t : *list)
+            for (const auto& e : t.errors) errors.push_back(e);
     return errors;
 }
 

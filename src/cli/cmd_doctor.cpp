@@ -82,7 +82,7 @@ int run_doctor(Context& ctx, const std::vector<std::string>& argv) {
         script::TemplateRegistry registry;
         registry.refresh();
         std::vector<io::ExportItem> items;
-        for (const auto& f : readable) items.push_back({&f, registry.find(f.template_id)});
+        for (const auto& f : readable) items.push_back({&f, registry.find(f.template_id, f.template_version)});
         try {
             io::export_filings(items, io::ExportFormat::Json, *salvage);
             salvaged_to = *salvage;

@@ -61,12 +61,14 @@ int run_export(Context& ctx, const std::vector<std::string>& argv) {
     registry.refresh();
     std::vector<io::ExportItem> items;
     for (const auto& f : filings) {
-        items.push_back({&f, registry.find(f.template_id)});
-        // Laid out with the template as installed now; say so when the filing is older.
+        // Laid out with the version it was filed with; when that version's description is not
+        // kept, with the installed one, and say so.
+        items.push_back({&f, registry.find(f.template_id, f.template_version)});
         const auto& spec = items.back().spec;
         if (spec && spec->version != f.template_version && (*format == io::ExportFormat::Xlsx || *format == io::ExportFormat::Pdf))
             ctx.err << "formwork export: " << ctx.tr("注意：填报 #", "note: filing #") << f.id << ctx.tr(" 按模板 ", " was filed with template ")
-                    << f.template_id << ctx.tr(" 第 ", " version ") << f.template_version << ctx.tr(" 版填写，按当前第 ", "; laid out with the installed version ")
+                    << f.template_id << ctx.tr(" 第 ", " version ") << f.template_version
+                    << ctx.tr(" 版填写（该版本的描述未保留），按当前第 ", " (whose description is not kept); laid out with the installed version ")
                     << spec->version << ctx.tr(" 版的版式导出", "") << "\n";
     }
     try {

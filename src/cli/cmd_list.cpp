@@ -49,7 +49,7 @@ int run_list(Context& ctx, const std::vector<std::string>& argv) {
         std::size_t damaged = 0;
         filings.for_each(
             [&](const Filing& f) {
-                const auto spec = registry.find(f.template_id);
+                const auto spec = registry.find(f.template_id, f.template_version);
                 const store::FilingSummary& s = stored[f.id];
                 out.push_back(summary_json(f, filing_facts(f, spec.get(), s.title, s.year)));
             },

@@ -93,7 +93,7 @@ int run_show(Context& ctx, const std::vector<std::string>& argv) {
         std::string title, year;
         for (const auto& s : filings.list())
             if (s.id == id) title = s.title, year = s.year;
-        const auto spec = registry.find(f.template_id);
+        const auto spec = registry.find(f.template_id, f.template_version);
         const FilingFacts facts = filing_facts(f, spec.get(), title, year);
         if (args.has("--json")) ctx.out << json_text(filing_json(f, facts)) << "\n";
         else print_filing(ctx, f, spec.get(), facts);

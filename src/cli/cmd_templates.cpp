@@ -1,5 +1,7 @@
 // `formwork templates`: the templates Formwork found, with their status, so an administrator
-// sees at once whether a new or edited template loaded.
+// sees at once whether a new or edited template loaded; under each, the earlier versions its
+// folders keep (earlier/), which old filings open with.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -9,6 +11,29 @@
 #include "templates/template_registry.h"
 
 namespace formwork::cli {
+
+namespace {
+
+nlohmann::json earlier_json(const script::TemplateEntry& e) {
+    nlohmann::json j;
+    const FormSpec* s = e.loaded.get();
+    j["id"] = s ? nlohmann::json(s->id) : nlohmann::json();
+    j["version"] = s ? nlohmann::json(s->version) : nlohmann::json();
+    j["source"] = e.file;
+    j["origin"] = e.origin;
+    j["status"] = e.ok() ? "ok" : "error";
+    std::string error;
+    for (const auto& line : e.errors) error += (error.empty() ? "" : "\n") + line;
+    j["error"] = e.ok() ? nlohmann::json() : nlohmann::json(error);
+    return j;
+}
+
+// Whether an earlier file belongs under a current template (same id) in the listing.
+bool belongs(const script::TemplateEntry& earlier, const script::TemplateEntry& current) {
+    return earlier.loaded && current.spec && earlier.loaded->id == current.spec->id;
+}
+
+}  // namespace
 
 int run_templates(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{"--json"}, {}});
@@ -30,8 +55,18 @@ int run_templates(Context& ctx, const std::vector<std::string>& argv) {
             std::string error;
             for (const auto& line : e.errors) error += (error.empty() ? "" : "\n") + line;
             j["error"] = e.ok() ? nlohmann::json() : nlohmann::json(error);
+            j["earlier_versions"] = nlohmann::json::array();
+            for (const auto& x : registry.earlier())
+                if (belongs(x, e)) j["earlier_versions"].push_back(earlier_json(x));
             out.push_back(std::move(j));
         }
+        // Earlier versions of no current template (a retired form, or a file with errors).
+        for (const auto& x : registry.earlier())
+            if (std::none_of(registry.entries().begin(), registry.entries().end(), [&](const auto& e) { return belongs(x, e); })) {
+                nlohmann::json j = earlier_json(x);
+                j["earlier"] = true;
+                out.push_back(std::move(j));
+            }
         ctx.out << json_text(out) << "\n";
         return kOk;
     }
@@ -40,6 +75,14 @@ int run_templates(Context& ctx, const std::vector<std::string>& argv) {
         for (const auto& d : registry.dirs()) ctx.out << "  " << d.path.string() << "\n";
         return kOk;
     }
+    auto print_earlier = [&](const script::TemplateEntry& x, const char* indent) {
+        if (x.ok()) {
+            ctx.out << indent << ctx.tr("早期   ", "earlier ") << x.spec->id << " v" << x.spec->version << "  " << x.file << "\n";
+            return;
+        }
+        ctx.out << indent << ctx.tr("错误   ", "error  ") << x.file << "\n";
+        for (const auto& line : x.errors) ctx.out << indent << "         " << line << "\n";
+    };
     for (const auto& e : registry.entries()) {
         if (e.ok()) {
             ctx.out << "ok     " << e.spec->id << " v" << e.spec->version << "  " << e.spec->title << "  ("
@@ -48,7 +91,12 @@ int run_templates(Context& ctx, const std::vector<std::string>& argv) {
             ctx.out << ctx.tr("错误   ", "error  ") << e.file << "\n";
             for (const auto& line : e.errors) ctx.out << "         " << line << "\n";
         }
+        for (const auto& x : registry.earlier())
+            if (belongs(x, e)) print_earlier(x, "       ");
     }
+    for (const auto& x : registry.earlier())
+        if (std::none_of(registry.entries().begin(), registry.entries().end(), [&](const auto& e) { return belongs(x, e); }))
+            print_earlier(x, "");
     return kOk;
 }
 

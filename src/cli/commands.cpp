@@ -73,6 +73,30 @@ const std::vector<Command>& commands() {
          "抢救出的 JSON 可用 formwork import --db 新数据库 导入。",
          "Opens the database read-only and never writes to it. Exit codes: 0 sound; 3 problems found (salvaged if "
          "asked); 1 the salvage could not be written; 2 usage. The salvaged JSON imports with formwork import --db NEW.db."},
+        {"migrate", "--db PATH [--template ID] [--dry-run] [--json]",
+         "把按模板旧版本填写的填报迁移到当前版本，逐份报告各值的去向（移动、改名、拆分、转为备注）",
+         "move filings filed with an earlier version of their template to the current version, reporting per filing where each value went (moved, renamed, split, kept as a note)",
+         run_migrate,
+         "每份迁移的填报保存为一个新修订，迁移前的修订可在修订历史中恢复；没有位置的值保留为备注，不会丢弃。"
+         "--dry-run 以只读方式打开数据库，只报告不写入；--template 只迁移这个模板的填报。"
+         "退出码：0 完成（或没有需要迁移的填报）；3 部分填报未能迁移或被跳过（迁移步骤出错、模板未安装、填报比已安装的模板新、填报损坏）；"
+         "1 全部失败或数据库无法写入；2 参数错误。",
+         "Each migrated filing is saved as a new revision; the revision before it can be restored from the revision "
+         "history. A value the new version has no place for is kept as a note, never dropped. --dry-run opens the "
+         "database read-only and reports without writing; --template migrates only that template's filings. Exit codes: "
+         "0 done (or nothing to migrate); 3 some filings could not be migrated or were skipped (a step failed, the "
+         "template is not installed, a filing is newer than the installed template, a damaged filing); 1 every "
+         "migration failed or the database could not be written; 2 usage."},
+        {"copy", "--next-year --db PATH [--force] [--json] ID",
+         "由一份填报生成下一年度的填报（年度加一，金额按模板设定保留或清空，检查项目期）",
+         "make next year's filing from a filing (year + 1, amounts kept or cleared as the template says, the project period checked)",
+         run_copy,
+         "新填报按模板的当前版本保存，原填报不变。项目期不含下一年度，或已有这个项目下一年度的填报时不创建，--force 仍然创建。"
+         "退出码：0 已创建；1 未创建（模板没有年度字段、年度不明、项目期或重复，见错误信息）；2 参数错误。",
+         "The new filing is stored with the template's current version; the source is left as it is. Not made when the "
+         "project period does not include the new year or the store already holds the project's filing of that year, "
+         "unless --force. Exit codes: 0 made; 1 not made (no year field, no year, the period or a duplicate: see the "
+         "message); 2 usage."},
     };
     return table;
 }

@@ -59,5 +59,7 @@ int run_show(Context& ctx, const std::vector<std::string>& args);
 int run_shell(Context& ctx, const std::vector<std::string>& args);
 int run_doctor(Context& ctx, const std::vector<std::string>& args);
 int run_help(Context& ctx, const std::vector<std::string>& args);
+int run_migrate(Context& ctx, const std::vector<std::string>& args);
+int run_copy(Context& ctx, const std::vector<std::string>& args);
 
 }  // namespace formwork::cli

@@ -6,9 +6,7 @@
 
 namespace formwork {
 
-namespace {
-
-std::string escape_id(const std::string& id) {
+std::string escape_cell_id(const std::string& id) {
     std::string out;
     for (unsigned char c : id) {
         if (c == '/' || c == '%' || c == '#') {
@@ -22,6 +20,10 @@ std::string escape_id(const std::string& id) {
     }
     return out;
 }
+
+namespace {
+
+std::string escape_id(const std::string& id) { return escape_cell_id(id); }
 
 std::string unescape_id(const std::string& s, const std::string& path) {
     std::string out;

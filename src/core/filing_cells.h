@@ -23,6 +23,9 @@ using FilingCells = std::map<std::string, std::string>;
 
 FilingCells to_cells(const Filing& filing);
 
+// An id as it appears in a path: '/', '%' and '#' percent-escaped.
+std::string escape_cell_id(const std::string& id);
+
 // Rebuilds the content of a filing (fields, tables, indicators, notes); the caller sets id
 // and template. Throws std::invalid_argument naming the path on a malformed cell.
 Filing from_cells(const FilingCells& cells);

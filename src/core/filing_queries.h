@@ -20,6 +20,7 @@ struct FilingHeader {
     std::string template_id;
     std::string title;
     std::optional<int> year;
+    int template_version = 0;  // 0: not known (the current version is used)
 };
 
 class FilingQueries {

@@ -135,6 +135,15 @@ struct ImportSpec {
     int line = 0;
 };
 
+// What "next year's filing" (formwork copy --next-year, the shell's File menu) does with a
+// filing of this template: the template's `next_year = { … }` section (scripts/README.md).
+struct NextYearSpec {
+    bool clear_amounts = false;        // amounts = "clear": every money field and column is blanked
+    std::vector<std::string> clear;    // more to blank: "fields.<f>", "<table>", "<table>.<column>", "indicators.<period>"
+    std::vector<std::string> period;   // the project period: two year fields (start, end) or one printed period
+    int line = 0;
+};
+
 struct FormSpec {
     int api = 1;
     std::string id;
@@ -154,6 +163,10 @@ struct FormSpec {
     std::map<std::string, std::string> options;  // free attributes that checks may read
     std::vector<std::string> hooks;   // names of Lua hook functions the template defines
     ImportSpec import_spec;           // the template's `import` section (defaults when absent)
+    NextYearSpec next_year;           // the template's `next_year` section (defaults when absent)
+    // The versions this file has a migration step from (`migrate = { [1] = function(old) … end }`:
+    // 1 → 2); the steps themselves are Lua functions the registry keeps.
+    std::vector<int> migrate_steps;
     std::string source;               // the file it was loaded from
 
     const BlockSpec* find_block(const std::string& id) const;

@@ -31,7 +31,7 @@ public:
             version_ = version;
             headers_.clear();
             for (const FilingSummary& s : store_.list()) {
-                FilingHeader h{s.id, s.template_id, s.title, std::nullopt};
+                FilingHeader h{s.id, s.template_id, s.title, std::nullopt, s.template_version};
                 int year = 0;
                 const auto [end, ec] = std::from_chars(s.year.data(), s.year.data() + s.year.size(), year);
                 if (ec == std::errc() && end == s.year.data() + s.year.size()) h.year = year;

@@ -68,7 +68,8 @@ public:
         }
         check_keys(root, "", line,
                    {"api", "id", "version", "title", "family", "region", "level", "year", "money_unit", "title_field",
-                    "year_field", "total", "blocks", "computed", "grades", "options", "hooks", "import"});
+                    "year_field", "total", "blocks", "computed", "grades", "options", "hooks", "import", "migrate",
+                    "next_year"});
         s.id = string_of(root, "id", "id", line, true);
         if (!s.id.empty() && !is_template_id(s.id))
             problem(line, "id", "expected lower-case letters, digits and '-', got \"" + s.id + "\"");
@@ -90,6 +91,8 @@ public:
         read_hooks(root, line, s, out.hooks);
         check_cross_references(s, line);
         read_import(root, line, s);
+        read_migrate(root, line, s, out.migrate);
+        read_next_year(root, line, s);
 
         out.problems = std::move(problems_);
         return out;
@@ -517,6 +520,94 @@ private:
             s.hooks.push_back(key.as_string());
             hooks.emplace_back(key.as_string(), value.as_function());
         }
+    }
+
+    // `migrate = { [1] = function(old) … return new end, … }`: the step from version k to k + 1,
+    // for every k below this version (a missing step moves values by id).
+    void read_migrate(const ScriptValue& root, int line, FormSpec& s, std::vector<std::pair<int, FunctionRef>>& steps) {
+        const ScriptValue* v = root.get("migrate");
+        if (!v || v->is_nil()) return;
+        if (!v->is_table()) {
+            problem(line, "migrate", "expected { [1] = function(old) … return new end }, got " + quoted(*v));
+            return;
+        }
+        const ScriptTable& t = v->as_table();
+        auto step = [&](std::int64_t from, const ScriptValue& fn) {
+            const std::string p = "migrate[" + std::to_string(from) + "]";
+            if (from < 1 || from >= s.version) {
+                problem(line, p, "a step goes from an earlier version to the next: the key must be from 1 to " +
+                                     std::to_string(s.version - 1) + " (this is version " + std::to_string(s.version) + ")");
+                return;
+            }
+            if (!fn.is_function()) {
+                problem(line, p, "expected function(old) … return new end, got " + quoted(fn));
+                return;
+            }
+            s.migrate_steps.push_back(static_cast<int>(from));
+            steps.emplace_back(static_cast<int>(from), fn.as_function());
+        };
+        for (std::size_t i = 0; i < t.array.size(); ++i) step(static_cast<std::int64_t>(i + 1), t.array[i]);
+        for (const auto& [key, fn] : t.fields) {
+            const auto from = key.as_integer();
+            if (!from) {
+                problem(line, "migrate", "keys are the versions a step starts from ([1] = …), got " + quoted(key));
+                continue;
+            }
+            step(*from, fn);
+        }
+        std::sort(s.migrate_steps.begin(), s.migrate_steps.end());
+    }
+
+    // `next_year = { amounts = "keep" | "clear", clear = { … }, period = { … } }`: what next
+    // year's filing keeps (core/next_year.h).
+    void read_next_year(const ScriptValue& root, int line, FormSpec& s) {
+        const ScriptValue* v = root.get("next_year");
+        if (!v || v->is_nil()) return;
+        if (!v->is_table()) {
+            problem(line, "next_year", "expected { amounts = \"keep\" or \"clear\", clear = { … }, period = { … } }, got " + quoted(*v));
+            return;
+        }
+        NextYearSpec& n = s.next_year;
+        n.line = line = line_of(*v, line);
+        check_keys(*v, "next_year", line, {"amounts", "clear", "period"});
+        const std::string amounts = string_of(*v, "amounts", "next_year.amounts", line, false);
+        if (!amounts.empty() && amounts != "keep" && amounts != "clear")
+            problem(line, "next_year.amounts", "expected \"keep\" or \"clear\", got \"" + amounts + "\"");
+        n.clear_amounts = amounts == "clear";
+        n.clear = string_list(v->get("clear"), "next_year.clear", line);
+        for (std::size_t i = 0; i < n.clear.size(); ++i)
+            if (auto why = check_clear(s, n.clear[i]); !why.empty()) problem(line, "next_year.clear[" + std::to_string(i + 1) + "]", why);
+        n.period = string_list(v->get("period"), "next_year.period", line);
+        if (n.period.size() > 2)
+            problem(line, "next_year.period", "expected two year fields (start, end) or one field holding the period");
+        for (std::size_t i = 0; i < n.period.size(); ++i)
+            if (n.period[i].rfind("fields.", 0) != 0 || !s.find_field(n.period[i].substr(7)))
+                problem(line, "next_year.period[" + std::to_string(i + 1) + "]", "\"" + n.period[i] + "\": expected a field (\"fields.<field>\")");
+    }
+
+    // What a `next_year.clear` entry may name: a field, a table or plan, a column of one, or an
+    // indicator column ("indicators.<period or extra column>").
+    static std::string check_clear(const FormSpec& s, const std::string& ref) {
+        const auto dot = ref.find('.');
+        const std::string head = ref.substr(0, dot), rest = dot == std::string::npos ? "" : ref.substr(dot + 1);
+        if (head == "fields") return s.find_field(rest) ? "" : "\"" + ref + "\": no field \"" + rest + "\"";
+        if (head == "indicators") {
+            for (const auto& b : s.blocks)
+                if (b.kind == BlockKind::Indicators) {
+                    for (const auto* list : {&b.indicators.periods, &b.indicators.extra})
+                        for (const auto& f : *list)
+                            if (f.id == rest) return "";
+                    return "\"" + ref + "\": no period or extra column \"" + rest + "\" in the indicator table";
+                }
+            return "\"" + ref + "\": the template has no indicator table";
+        }
+        const BlockSpec* b = s.find_block(head);
+        if (!b || (b->kind != BlockKind::Table && b->kind != BlockKind::SpendingPlan))
+            return "\"" + ref + "\": expected fields.<field>, <table>, <table>.<column> or indicators.<column>";
+        if (rest.empty()) return "";
+        for (const auto& c : b->columns)
+            if (c.id == rest) return "";
+        return "\"" + ref + "\": no column \"" + rest + "\" in \"" + head + "\"";
     }
 
     // The `import` section (form.import{}): titles, ignore, values, level_heads.

@@ -29,6 +29,7 @@ struct TemplateReadResult {
     FormSpec spec;
     std::vector<TemplateProblem> problems;  // empty: the spec is valid
     std::vector<std::pair<std::string, FunctionRef>> hooks;
+    std::vector<std::pair<int, FunctionRef>> migrate;  // step from version `first` to first + 1
 
     bool ok() const { return problems.empty(); }
 };

@@ -44,6 +44,7 @@ TemplateEntry load_template_source(ScriptHost& host, const std::string& shown_as
     if (read.ok()) {
         read.spec.source = shown_as;
         entry.spec = std::make_shared<FormSpec>(std::move(read.spec));
+        for (auto& [from, fn] : read.migrate) entry.migrate[from] = std::move(fn);
     }
     entry.loaded = entry.spec;
     entry.load_errors = entry.errors;
@@ -77,11 +78,12 @@ TemplateRegistry::TemplateRegistry(std::vector<TemplateDir> dirs) : dirs_(std::m
 
 bool TemplateRegistry::refresh() {
     std::map<std::string, const TemplateEntry*> known;
-    for (const auto& e : entries_) known[e.file] = &e;
-    std::vector<TemplateEntry> next;
+    for (const auto* list : {&entries_, &earlier_})
+        for (const auto& e : *list) known[e.file] = &e;
     bool changed = false;
-    for (const auto& dir : dirs_) {
-        for (const ScriptFile& file : lua_files_in(dir.path)) {
+    auto scan = [&](const fs::path& folder, const std::string& origin) {
+        std::vector<TemplateEntry> next;
+        for (const ScriptFile& file : lua_files_in(folder)) {
             auto it = known.find(file.shown);
             if (it != known.end() && it->second->mtime == file.mtime && it->second->size == file.size) {
                 next.push_back(*it->second);
@@ -90,18 +92,30 @@ bool TemplateRegistry::refresh() {
             }
             if (it != known.end()) known.erase(it);
             TemplateEntry entry = load_template_file(host_, file.path, file.shown);
-            entry.origin = dir.origin;
+            entry.origin = origin;
             next.push_back(std::move(entry));
             changed = true;
         }
+        return next;
+    };
+    std::vector<TemplateEntry> current, earlier;
+    for (const auto& dir : dirs_) {
+        for (auto& e : scan(dir.path, dir.origin)) current.push_back(std::move(e));
+        for (auto& e : scan(dir.path / "earlier", dir.origin)) earlier.push_back(std::move(e));
     }
     if (!known.empty()) changed = true;  // files that went away
-    entries_ = std::move(next);
+    entries_ = std::move(current);
+    earlier_ = std::move(earlier);
     check_duplicate_ids();
-    std::stable_sort(entries_.begin(), entries_.end(), [](const TemplateEntry& a, const TemplateEntry& b) {
+    check_earlier();
+    auto by_id = [](const TemplateEntry& a, const TemplateEntry& b) {
         const std::string ia = a.spec ? a.spec->id : "~", ib = b.spec ? b.spec->id : "~";
-        return ia != ib ? ia < ib : a.file < b.file;
-    });
+        if (ia != ib) return ia < ib;
+        const int va = a.spec ? a.spec->version : 0, vb = b.spec ? b.spec->version : 0;
+        return va != vb ? va < vb : a.file < b.file;
+    };
+    std::stable_sort(entries_.begin(), entries_.end(), by_id);
+    std::stable_sort(earlier_.begin(), earlier_.end(), by_id);
     return changed;
 }
 
@@ -121,10 +135,52 @@ void TemplateRegistry::check_duplicate_ids() {
     }
 }
 
+void TemplateRegistry::check_earlier() {
+    // An earlier version is older than the current one, and each version is kept once (the
+    // first file wins, shipped before the user's, then by file name).
+    std::map<std::pair<std::string, int>, std::string> first;
+    for (auto& e : earlier_) {
+        e.spec = e.loaded;
+        e.errors = e.load_errors;
+        if (!e.spec) continue;
+        const auto current = find(e.spec->id);
+        std::string why;
+        if (current && current->version <= e.spec->version)
+            why = "version " + std::to_string(e.spec->version) + " of \"" + e.spec->id + "\" is not earlier than the current version " +
+                  std::to_string(current->version) + " (" + current->source + ")";
+        else if (auto [it, inserted] = first.emplace(std::pair{e.spec->id, e.spec->version}, e.file); !inserted)
+            why = "version " + std::to_string(e.spec->version) + " of \"" + e.spec->id + "\" is already kept in " + it->second;
+        if (!why.empty()) {
+            e.errors.push_back(e.file + ": " + why);
+            e.spec.reset();
+        }
+    }
+}
+
 std::shared_ptr<const FormSpec> TemplateRegistry::find(const std::string& id) const {
     for (const auto& e : entries_)
         if (e.spec && e.spec->id == id) return e.spec;
     return nullptr;
+}
+
+std::shared_ptr<const FormSpec> TemplateRegistry::find(const std::string& id, int version) const {
+    auto current = find(id);
+    if (current && current->version == version) return current;
+    for (const auto& e : earlier_)
+        if (e.spec && e.spec->id == id && e.spec->version == version) return e.spec;
+    return current;
+}
+
+const FunctionRef* TemplateRegistry::migrate_step(const std::string& id, int from) const {
+    for (const auto* list : {&entries_, &earlier_})
+        for (auto it = list->rbegin(); it != list->rend(); ++it)  // the newest file first
+            if (it->spec && it->spec->id == id)
+                if (auto step = it->migrate.find(from); step != it->migrate.end()) return &step->second;
+    return nullptr;
+}
+
+Result<ScriptValue> TemplateRegistry::run_step(const FunctionRef& step, const ScriptValue& filing) {
+    return host_.call(step, std::span<const ScriptValue>(&filing, 1));
 }
 
 }  // namespace formwork::script

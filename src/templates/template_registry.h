@@ -3,10 +3,17 @@
 // checked. refresh() reloads a file when it changes and forgets it when it goes, so an
 // administrator's edit shows up without a restart. A bad template disables itself only: its
 // entry carries the errors (file:line: …) and no spec.
+//
+// Templates change over time. The files in each folder's `earlier/` subfolder keep the
+// descriptions of earlier versions (the file of version 1 moved there when version 2 was
+// written), so that a filing opens, checks and exports under the version it was filed with;
+// they are never offered for new filings or imports. A template's `migrate` steps move a
+// filing from one version to the next (src/templates/migration.h).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +34,8 @@ struct TemplateEntry {
     // `spec` while another file holds the same id).
     std::shared_ptr<const FormSpec> loaded;
     std::vector<std::string> load_errors;
+    // The template's `migrate` steps by the version they start from, run in the registry's host.
+    std::map<int, FunctionRef> migrate;
     std::filesystem::file_time_type mtime{};
     std::uintmax_t size = 0;
 
@@ -58,14 +67,28 @@ public:
 
     // Sorted by template id, then file; entries with errors are included.
     const std::vector<TemplateEntry>& entries() const { return entries_; }
+    // The earlier versions (every folder's earlier/), sorted by id, then version.
+    const std::vector<TemplateEntry>& earlier() const { return earlier_; }
+    // The current version: what new filings and imports use.
     std::shared_ptr<const FormSpec> find(const std::string& id) const;
+    // The description of `version` (a filing's template_version): the current file's or an
+    // earlier one's; the current version when that one is not kept (compare spec->version),
+    // nullptr when the id is unknown. Safe from several threads between refreshes.
+    std::shared_ptr<const FormSpec> find(const std::string& id, int version) const;
+    // The step from version `from` to from + 1 of template `id`: the current file's, else
+    // that of the earlier file that declares it; nullptr when none does (values then move by id).
+    const FunctionRef* migrate_step(const std::string& id, int from) const;
+    // Runs a migrate step (a FunctionRef of this registry) on a filing's table, in the sandbox.
+    Result<ScriptValue> run_step(const FunctionRef& step, const ScriptValue& filing);
     const std::vector<TemplateDir>& dirs() const { return dirs_; }
 
 private:
     void check_duplicate_ids();
+    void check_earlier();
 
     std::vector<TemplateDir> dirs_;
     std::vector<TemplateEntry> entries_;
+    std::vector<TemplateEntry> earlier_;
     ScriptHost host_;
 };
 

@@ -66,7 +66,8 @@ void App::refresh_list() {
 void App::open_filing(std::int64_t id) {
     try {
         Filing f = store.load(id);
-        auto spec = templates.find(f.template_id);
+        // The description of the version it was filed with (templates/earlier/ keeps them).
+        auto spec = templates.find(f.template_id, f.template_version);
         if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + "：" + f.template_id;
         // The other filings of its department and year, for department checks (rule 5).
         department.clear();
@@ -105,6 +106,7 @@ std::uint64_t App::view_stamp() const {
     mix(problems.size());
     mix(std::hash<std::string>{}(status_message));
     mix(templates.entries().size());
+    mix(templates.earlier().size());
     mix(checks ? checks->scripts().size() : 0);
     mix(script_error_count());
     mix(counts.ready());
@@ -123,6 +125,7 @@ bool App::refuse_if_read_only() {
 std::size_t App::script_error_count() const {
     std::size_t n = 0;
     for (const auto& t : templates.entries()) n += t.errors.empty() ? 0 : 1;
+    for (const auto& t : templates.earlier()) n += t.errors.empty() ? 0 : 1;
     for (const auto& s : checks->scripts()) n += s.errors.empty() ? 0 : 1;
     return n;
 }
@@ -164,6 +167,16 @@ void App::new_filing(const std::string& template_id) {
     status_message = std::string(tr(Str::NewFilingOf)) + "：" + spec->title;
 }
 
+void App::open_unsaved(Filing filing, std::shared_ptr<const FormSpec> spec) {
+    filing.id = 0;
+    session = std::make_unique<EditSession>(std::move(filing), std::move(spec));
+    session->ensure_fixed_rows();
+    draft_id_ = 0;
+    problems.clear();
+    checked_version = ~std::uint64_t{0};
+    focus_path.clear();
+}
+
 void App::duplicate_open() {
     if (!session) return;
     Filing copy = session->filing();
@@ -192,7 +205,23 @@ void App::delete_open() {
 void App::restore_revision(std::int64_t revision_id) {
     if (!session || session->filing().id == 0) return;
     try {
-        session->replace_content(store.load_revision(session->filing().id, revision_id));
+        const std::int64_t id = session->filing().id;
+        const Filing old = store.load_revision(id, revision_id);
+        if (old.template_version != session->filing().template_version) {
+            // Filed with another version of the template (before an update): the form changes
+            // with it, and an undo could not bring the version back, so the restore is saved at
+            // once as a revision of its own (restoring the newer revision goes forward again).
+            if (session->dirty()) {
+                status_message = tr(Str::RestoreOtherVersionUnsaved);
+                return;
+            }
+            if (refuse_if_read_only()) return;
+            store.restore(id, revision_id, std::string(tr(Str::RestoredRevision)) + " " + std::to_string(revision_id));
+            refresh_list();
+            open_filing(id);
+        } else {
+            session->replace_content(old);
+        }
         status_message = std::string(tr(Str::RestoredRevision)) + " " + std::to_string(revision_id);
     } catch (const std::exception& e) {
         status_message = describe_error(e, lang);
@@ -234,7 +263,7 @@ void App::autosave(bool now_please) {
 void App::restore_draft(std::int64_t id) {
     try {
         Filing drafted = drafts.load(id);
-        auto spec = templates.find(drafted.template_id);
+        auto spec = templates.find(drafted.template_id, drafted.template_version);
         if (drafted.id != 0) {
             // Open the stored filing and apply the draft as an undoable edit on top of it.
             open_filing(drafted.id);
@@ -313,8 +342,8 @@ void App::reload_templates() {
     const bool checks_changed = checks->refresh();
     if (checks_changed) checked_version = ~std::uint64_t{0};
     if (!templates.refresh() || !session) return;
-    // The open filing follows its template's new version (or loses it if it broke).
-    auto spec = templates.find(session->filing().template_id);
+    // The open filing follows its template's reloaded description (or loses it if it broke).
+    auto spec = templates.find(session->filing().template_id, session->filing().template_version);
     if (spec.get() != session->spec()) session->set_spec(spec);
 }
 

@@ -120,8 +120,12 @@ public:
     void open_filing(std::int64_t id);
     bool save();
     void new_filing(const std::string& template_id);
+    // Opens `filing` (id 0) as a new, unsaved filing of `spec` (next year's draft).
+    void open_unsaved(Filing filing, std::shared_ptr<const FormSpec> spec);
     void duplicate_open();
     void delete_open();
+    // A revision of another template version (from before an update) is restored as a saved
+    // revision at once, and the filing reopened with that version's form.
     void restore_revision(std::int64_t revision_id);
     void undo();
     void redo();

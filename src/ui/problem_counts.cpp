@@ -85,7 +85,7 @@ void ProblemCounter::start(const std::string& db_path) {
             const script::CheckReport report = engine.check_all(source);
             for (const Filing& h : headers) {
                 if (std::string key = engine.department_of(h); !key.empty()) by_key.emplace(std::move(key), h.id);
-                else if (auto spec = templates.find(h.template_id)) unnamed.emplace(family_year(h, *spec), h.id);
+                else if (auto spec = templates.find(h.template_id, h.template_version)) unnamed.emplace(family_year(h, *spec), h.id);
             }
             for (const auto& f : report.findings) {
                 if (f.severity == script::Severity::Error) ++counts[f.filing].errors;

@@ -7,31 +7,34 @@ namespace formwork::ui {
 bool note_visible_text(const App& app, FontAtlasBuilder& fonts) {
     bool added = false;
     auto note = [&](const std::string& s) { added |= fonts.note_text(s); };
-    for (const auto& e : app.templates.entries()) {
-        note(e.file);
-        for (const auto& err : e.errors) note(err);
-        const FormSpec* s = e.loaded.get();
-        if (!s) continue;
-        note(s->title);
-        for (const auto& b : s->blocks) {
-            note(b.label);
-            note(b.unit);
-            for (const auto& f : b.fields) {
-                note(f.label);
-                note(f.help);
-                for (const auto& o : f.options) note(o);
+    // The current templates and the earlier versions a filing may be shown with.
+    for (const auto* list : {&app.templates.entries(), &app.templates.earlier()}) {
+        for (const auto& e : *list) {
+            note(e.file);
+            for (const auto& err : e.errors) note(err);
+            const FormSpec* s = e.loaded.get();
+            if (!s) continue;
+            note(s->title);
+            for (const auto& b : s->blocks) {
+                note(b.label);
+                note(b.unit);
+                for (const auto& f : b.fields) {
+                    note(f.label);
+                    note(f.help);
+                    for (const auto& o : f.options) note(o);
+                }
+                for (const auto& c : b.columns) note(c.label);
+                for (const auto& r : b.rows) note(r.label);
+                for (const auto& p : b.indicators.periods) note(p.label);
+                for (const auto& x : b.indicators.extra) note(x.label);
+                for (const auto& l1 : b.indicators.tree) {
+                    note(l1.name);
+                    for (const auto& l2 : l1.level2) note(l2.name);
+                }
+                note(b.total_label);
             }
-            for (const auto& c : b.columns) note(c.label);
-            for (const auto& r : b.rows) note(r.label);
-            for (const auto& p : b.indicators.periods) note(p.label);
-            for (const auto& x : b.indicators.extra) note(x.label);
-            for (const auto& l1 : b.indicators.tree) {
-                note(l1.name);
-                for (const auto& l2 : l1.level2) note(l2.name);
-            }
-            note(b.total_label);
+            for (const auto& c : s->computed) note(c.label);
         }
-        for (const auto& c : s->computed) note(c.label);
     }
     for (const auto& f : app.filings) note(f.title);
     if (app.checks)
@@ -62,6 +65,7 @@ bool note_visible_text(const App& app, FontAtlasBuilder& fonts) {
         note(p.message_en);
     }
     note(app.status_message);
+    note("「」→、：·…—");  // what the update dialog puts between labels and values
     note(app.db.path());
     return added;
 }

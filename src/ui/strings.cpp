@@ -2,6 +2,7 @@
 #include "ui/strings.h"
 
 #include <cstddef>
+#include <string>
 
 using std::size_t;
 
@@ -146,6 +147,46 @@ constexpr Row kRows[] = {
     {Str::GridHint, "方向键/Tab/Enter 移动 · 直接输入替换 · F2 或双击编辑 · Ctrl+C/X/V 复制剪切粘贴 · Ctrl+D 向下填充 · Delete 清除",
      "Arrows/Tab/Enter move · type to replace · F2 or double-click edits · Ctrl+C/X/V copy, cut, paste · Ctrl+D fills down · Delete clears"},
     {Str::Unit, "单位", "Unit"},
+    {Str::VersionOld, "此填报按模板第 {1} 版填写，当前模板为第 {2} 版。", "Filed with version {1} of its template; the current version is {2}."},
+    {Str::VersionNotKept, "第 {1} 版的模板描述未保留，按第 {2} 版显示。", "The description of version {1} is not kept: shown with version {2}."},
+    {Str::VersionReview, "查看变化并更新到第 {1} 版…", "Review and update to version {1}…"},
+    {Str::UpdateTitle, "更新到模板的当前版本", "Update to the template's current version"},
+    {Str::UpdateIntro, "把此填报从第 {1} 版迁移到第 {2} 版，保存为一个新的修订；更新前的修订可在修订历史中恢复。新版本中没有位置的值保留为备注。",
+     "Moves this filing from version {1} to version {2} and saves it as a new revision; the revision before can be restored "
+     "from the revision history. A value version {2} has no place for is kept as a note."},
+    {Str::UpdateNoChanges, "所有值位置不变", "every value stays where it is"},
+    {Str::UpdateUnsavedNote, "未保存的修改会先保存为一个修订。", "Unsaved edits are saved first, as a revision of their own."},
+    {Str::UpdateRun, "更新并保存", "Update and save"},
+    {Str::UpdateSummary, "更新到模板第 {1} 版", "updated to template version {1}"},
+    {Str::UpdateDone, "已更新到第 {1} 版（修订 {2}；恢复修订 {3} 可回到更新前）", "Updated to version {1} (revision {2}; restoring revision {3} goes back)"},
+    {Str::UpdateDoneUnsaved, "已更新到第 {1} 版（尚未保存）", "Updated to version {1} (not saved yet)"},
+    {Str::UpdateFailed, "无法更新：", "Cannot update: "},
+    {Str::UpdateOldKeptNote, "第 {1} 版的模板描述未保留：原值按当前版本的编号读取。", "Version {1}'s description is not kept: the old values were read by the current version's ids."},
+    {Str::KindMoved, "移动", "moved"},
+    {Str::KindRenamed, "改名", "renamed"},
+    {Str::KindChanged, "改写", "rewritten"},
+    {Str::KindSplit, "拆分", "split"},
+    {Str::KindAdded, "新增", "added"},
+    {Str::KindNoted, "转为备注", "to notes"},
+    {Str::MenuNextYear, "生成下一年度填报…", "Next year's filing…"},
+    {Str::NextYearTitle, "下一年度填报", "Next year's filing"},
+    {Str::NextYearIntro, "由此填报生成 {1} 年度的填报草稿，保存后成为新的填报；此填报不变。", "Makes a draft of the {1} filing from this one; saving it stores a new filing, this one stays as it is."},
+    {Str::NextYearMigrated, "此填报按第 {1} 版填写，草稿按当前的第 {2} 版生成。", "This filing uses version {1}; the draft uses the current version {2}."},
+    {Str::NextYearAmountsKept, "金额保留（模板设定）", "Amounts kept (as the template says)"},
+    {Str::NextYearAmountsCleared, "清空 {1} 项（模板设定）", "{1} values cleared (as the template says)"},
+    {Str::NextYearPeriodIn, "项目期 {1}—{2}，包含 {3} 年", "Project period {1}–{2} includes {3}"},
+    {Str::NextYearPeriodOut, "项目期 {1}—{2} 不含 {3} 年", "The project period {1}–{2} does not include {3}"},
+    {Str::NextYearNoPeriod, "没有可检查的项目期", "No project period to check"},
+    {Str::NextYearDuplicate, "已有这个项目 {1} 年度的填报 #{2}", "This project's {1} filing exists already: #{2}"},
+    {Str::NextYearNotes, "{1} 条备注属于此填报，不复制", "{1} notes belong to this filing and are not copied"},
+    {Str::NextYearNoYearField, "模板没有预算年度字段，无法生成下一年度的填报", "The template has no budget-year field: next year's filing could not be told from this one"},
+    {Str::NextYearNoYear, "此填报的预算年度不是年份", "This filing's budget year is not a year"},
+    {Str::NextYearCreate, "生成草稿", "Make the draft"},
+    {Str::NextYearCreateAnyway, "仍然生成", "Make it anyway"},
+    {Str::NextYearOpened, "已生成 {1} 年度的草稿，保存后成为新的填报", "Draft of {1} opened: save it to store it"},
+    {Str::EarlierVersion, "早期版本（旧填报按此显示）", "earlier version (old filings are shown with it)"},
+    {Str::RestoreOtherVersionUnsaved, "这个修订按模板的另一版本填写：请先保存或撤销未保存的修改，再恢复",
+     "That revision was filed with another template version: save or undo the unsaved edits first, then restore it"},
 };
 
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");
@@ -162,6 +203,16 @@ static_assert(rows_in_key_order(), "rows must follow the order of enum Str");
 const char* tr(Str key, Lang lang) {
     const Row& row = kRows[static_cast<size_t>(key)];
     return lang == Lang::Zh ? row.zh : row.en;
+}
+
+std::string fill(const char* pattern, const std::vector<std::string>& values) {
+    std::string out = pattern;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const std::string mark = "{" + std::to_string(i + 1) + "}";
+        for (size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + values[i].size()))
+            out.replace(at, mark.size(), values[i]);
+    }
+    return out;
 }
 
 std::vector<const char*> all_strings() {

@@ -2,6 +2,7 @@
 // a string by key; the font atlas is built from all of them so no label renders as "?".
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/lang.h"
@@ -33,10 +34,21 @@ enum class Str {
     // The grid (view_grid.cpp).
     GridPasted, GridFilled, GridCleared, GridRefusedTitle, GridRefusedText, GridConverted, NotAPercent, NotAWholeNumber,
     BeyondLastRow, BeyondLastColumn, GridCell, GridValue, GridReason, GridHint, Unit,
+    // Template versions and next year's filing (view_migrate.cpp); {1}, {2} … are filled in.
+    VersionOld, VersionNotKept, VersionReview, UpdateTitle, UpdateIntro, UpdateNoChanges, UpdateUnsavedNote, UpdateRun,
+    UpdateSummary, UpdateDone, UpdateDoneUnsaved, UpdateFailed, UpdateOldKeptNote,
+    KindMoved, KindRenamed, KindChanged, KindSplit, KindAdded, KindNoted,
+    MenuNextYear, NextYearTitle, NextYearIntro, NextYearMigrated, NextYearAmountsKept, NextYearAmountsCleared,
+    NextYearPeriodIn, NextYearPeriodOut, NextYearNoPeriod, NextYearDuplicate, NextYearNotes, NextYearNoYearField,
+    NextYearNoYear, NextYearCreate, NextYearCreateAnyway, NextYearOpened, EarlierVersion,
+    RestoreOtherVersionUnsaved,
     Count_  // keep last
 };
 
 const char* tr(Str key, Lang lang);
+
+// A string of the table with its {1}, {2} … replaced by `values` in order.
+std::string fill(const char* pattern, const std::vector<std::string>& values);
 
 // Every string of the table in both languages (to build the font atlas).
 std::vector<const char*> all_strings();

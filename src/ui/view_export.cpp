@@ -56,9 +56,9 @@ bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::s
         std::vector<io::ExportItem> items;
         if (all) {
             app.store.for_each([&](const Filing& f) { stored.push_back(f); });
-            for (const auto& f : stored) items.push_back({&f, app.templates.find(f.template_id)});
+            for (const auto& f : stored) items.push_back({&f, app.templates.find(f.template_id, f.template_version)});
         } else if (app.session) {
-            items.push_back({&app.session->filing(), app.templates.find(app.session->filing().template_id)});
+            items.push_back({&app.session->filing(), app.session->spec_ptr()});
         }
         io::export_filings(items, format, path);
         app.status_message = std::string(app.tr(Str::ExportDone)) + " " + path;

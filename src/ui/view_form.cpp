@@ -268,6 +268,7 @@ void draw_form(App& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s v%d · %s", spec->id.c_str(), spec->version, spec->money_unit.c_str());
     problem_marker(app, "");
+    draw_version_banner(app);
     ImGui::Separator();
     for (const auto& b : spec->blocks) {
         ImGui::PushID(b.id.c_str());

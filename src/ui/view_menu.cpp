@@ -41,6 +41,7 @@ void draw_menu_bar(App& app) {
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem(app.tr(Str::MenuDuplicate), nullptr, false, app.session != nullptr)) app.run_guarded([&app] { app.duplicate_open(); });
+        if (ImGui::MenuItem(app.tr(Str::MenuNextYear), nullptr, false, app.session != nullptr)) app.run_guarded([&app] { open_next_year_dialog(app); });
         if (ImGui::MenuItem(app.tr(Str::MenuSave), "Ctrl+S", false, app.session && app.session->dirty())) app.save();
         if (ImGui::MenuItem(app.tr(Str::MenuImport))) open_import_dialog(app);
         if (ImGui::MenuItem(app.tr(Str::MenuExport), nullptr, false, app.session || !app.filings.empty())) open_export_dialog(app);

@@ -2,6 +2,9 @@
 // a script's errors show file:line, and a broken script never takes the app down.
 #include <imgui.h>
 
+#include <utility>
+#include <vector>
+
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -15,13 +18,19 @@ void draw_scripts(App& app) {
     ImGui::TableSetupColumn(app.tr(Str::ColTemplate), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(app.tr(Str::File), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
-    for (const auto& e : app.templates.entries()) {
+    // The current templates, then the earlier versions old filings open with (earlier/).
+    std::vector<std::pair<const script::TemplateEntry*, bool>> rows;
+    for (const auto& e : app.templates.entries()) rows.emplace_back(&e, false);
+    for (const auto& e : app.templates.earlier()) rows.emplace_back(&e, true);
+    for (const auto& [entry, earlier] : rows) {
+        const script::TemplateEntry& e = *entry;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (e.ok()) ImGui::TextColored(ImVec4(0.2f, 0.6f, 0.3f, 1), "%s", app.tr(Str::StatusOk));
         else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
         ImGui::TableNextColumn();
-        if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, e.loaded->title.c_str());
+        if (e.loaded && earlier) ImGui::TextDisabled("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, app.tr(Str::EarlierVersion));
+        else if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, e.loaded->title.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.file.c_str());
         for (const auto& err : e.errors) {

@@ -101,6 +101,7 @@ void draw_shell(App& app) {
     draw_dialogs(app);
     draw_export_dialog(app);
     draw_import_dialog(app);
+    draw_version_dialogs(app);
 }
 
 }  // namespace formwork::ui

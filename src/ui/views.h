@@ -30,6 +30,12 @@ void import_at_start(App& app, const std::vector<std::string>& files);
 void draw_import_dialog(App& app);
 void draw_export_dialog(App& app);
 bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::string& path);
+// Template versions (view_migrate.cpp): the banner over a filing of an earlier version (drawn
+// by the form under its title), the update and next-year dialogs, File > Next year's filing.
+void draw_version_banner(App& app);
+void draw_version_dialogs(App& app);
+void open_next_year_dialog(App& app);
+void open_update_dialog(App& app);
 
 // Lays out and draws every view for one frame (the window's size comes from ImGui's display).
 void draw_shell(App& app);

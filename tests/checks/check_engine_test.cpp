@@ -476,3 +476,44 @@ TEST_CASE("check-1.15 check.find and f:previous() in a case across years: filter
     CHECK(results[0].log[0].find("read-only") != std::string::npos);
 }
 
+
+TEST_CASE("check-1.16 f:template_version(): a filing is checked under the version it was filed with") {
+    TempDir dir;
+    dir.write("version.lua", R"(return check.script{ api = 1, checks = { check.define{ id = "version-test", title = { zh = "t" }, severity = "info", templates = { "jiangsu-project" },
+  run = function(f)
+    local required = "-"
+    for _, field in ipairs(f:spec().fields) do
+      if field.id == "budget_year" then required = tostring(field.required) end
+    end
+    f:report("project_name", ("filed v%d spec v%d 年度 required %s"):format(f:template_version(), f:spec().version, required))
+  end,
+  cases = {
+    check.case{ name = "version 1", template = "jiangsu-project", filing = { version = 1, fields = { project_name = "甲" } },
+                expect = { { path = "f/project_name", contains = "filed v1 spec v1 年度 required false" } } },
+    check.case{ name = "current", template = "jiangsu-project", filing = { fields = { project_name = "甲" } },
+                expect = { { path = "f/project_name", contains = "filed v2 spec v2 年度 required true" } } },
+  } } } }
+)");
+    auto engine = engine_over(dir.path);
+    for (const auto& s : engine->scripts())
+        for (const auto& e : s.errors) FAIL_CHECK(e);
+    for (const auto& r : engine->run_cases("version-test")) {
+        std::string problems;
+        for (const auto& p : r.problems) problems += p + "\n";
+        INFO(r.name << "\n" << problems);
+        CHECK(r.passed);
+    }
+    // Live, one engine: the two versions' f:spec() tables are not mixed up.
+    Filing f;
+    f.id = 1;
+    f.template_id = "jiangsu-project";
+    f.fields["project_name"] = "甲";
+    for (int version : {1, 2, 1}) {
+        f.template_version = version;
+        const auto report = engine->check_filing(f);
+        REQUIRE(report.findings.size() == 1);
+        const std::string v = std::to_string(version);
+        CHECK(report.findings[0].message_zh ==
+              "filed v" + v + " spec v" + v + " 年度 required " + (version == 1 ? "false" : "true"));
+    }
+}

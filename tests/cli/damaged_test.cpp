@@ -135,10 +135,11 @@ TEST_CASE("damaged-1.3 a JSON import names the file and the pointer, the other f
         REQUIRE(at != std::string::npos);
         return s.replace(at, from.size(), to);
     };
-    const std::string big = write("big.json", replaced("\"version\": 1", "\"version\": 1e400"));
+    // Filing 1 is a Nantong filing: its template is at version 2.
+    const std::string big = write("big.json", replaced("\"version\": 2", "\"version\": 1e400"));
     const std::string dup = write("dup.json", replaced("\"fields\": {", "\"fields\": {\n \"budget_year\": \"1999\","));
     const std::string nul = write("nul.json", replaced("\"fields\": {", "\"fields\": {\n \"zzz\": \"a\\u0000b\","));
-    const std::string huge = write("huge.json", replaced("\"version\": 1", "\"version\": 99999999999"));
+    const std::string huge = write("huge.json", replaced("\"version\": 2", "\"version\": 99999999999"));
     const auto r = run_cli({"import", "--db", dir.file("json.db"), "--json", big, dup, nul, huge, dir.file("one.json")});
     CHECK(r.exit_code == 1);
     const auto j = nlohmann::json::parse(r.out);

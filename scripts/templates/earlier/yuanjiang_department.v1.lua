@@ -1,0 +1,116 @@
+-- Version 1 of yuanjiang_department.lua, kept so that filings stamped version 1 open, check and export as
+-- they were filed (scripts/README.md, "Templates over time"). Version 1 was published without
+-- the 年度 field (budget_year) and then given it without a version bump, so filings stamped
+-- version 1 come with and without it: here it is optional, and a blank one means the
+-- template's year (2024). Version 2 (../yuanjiang_department.lua) requires it. The import section is left
+-- out: earlier versions are never used to import.
+local tree = require "indicator_tree"
+
+return form.template{
+    api         = 1,
+    id          = "yuanjiang-department",
+    version     = 1,
+    title       = "部门整体支出绩效目标表",  -- printed with the year in front: 2024年部门整体支出绩效目标表
+    family      = "yuanjiang",
+    region      = "湖南省沅江市",
+    level       = "县级市",
+    year        = 2024,
+    money_unit  = "万元",
+    year_field  = "budget_year",
+    title_field = "department_name",
+    total       = "funds.total.amount",
+
+    blocks = {
+        form.fields{
+            id     = "header",
+            label  = "部门基本信息",  -- not printed
+            fields = {
+                form.year{ id = "budget_year",     label = "年度",
+                           help = "the budget year, printed in the title: 2024年部门整体支出绩效目标表" },
+                form.text{ id = "filing_unit",     label = "填报单位",
+                           aliases = { "填报单位：（盖章）" },
+                           help = "printed above the table, stamped (盖章) on paper" },
+                form.text{ id = "department_name", label = "部门名称", required = true },
+            },
+        },
+
+        -- 年度预算申请（万元）. One figure per row; the rows are printed as "label：figure" in one
+        -- cell, the income split (按收入性质分) beside the spending split (按支出性质分).
+        form.table{
+            id      = "funds",
+            label   = "年度预算申请（万元）",
+            aliases = { "年度预算申请\n（万元）" },
+            unit    = "万元",
+            columns = {
+                form.money{ id = "amount", label = "金额" },  -- not printed: the figure follows the row label
+            },
+            rows = {
+                form.row{ id = "total",            label = "资金总额",                   indent = 0,
+                          sum_of = { { "general_budget", "government_funds", "special_account", "other" },
+                                     { "basic", "project" } } },
+                -- 按收入性质分：
+                form.row{ id = "general_budget",   label = "一般公共预算",               indent = 1,
+                          aliases = { "其中：  一般公共预算" } },
+                form.row{ id = "government_funds", label = "政府性基金拨款",             indent = 1 },
+                form.row{ id = "special_account",  label = "纳入专户管理的非税收入拨款", indent = 1 },
+                form.row{ id = "other",            label = "其他资金",                   indent = 1 },
+                -- 按支出性质分：
+                form.row{ id = "basic",            label = "基本支出",                   indent = 1,
+                          aliases = { "其中： 基本支出" } },
+                form.row{ id = "project",          label = "项目支出",                   indent = 1 },
+            },
+        },
+
+        form.fields{
+            id     = "goals",
+            label  = "部门职能与整体目标",  -- not printed
+            fields = {
+                form.longtext{ id = "duties",       label = "部门职能职责概述", required = true,
+                               aliases = { "部门职能\n\n职责概述" } },
+                form.longtext{ id = "overall_goal", label = "整体绩效目标",     required = true },
+            },
+        },
+
+        form.indicators{
+            id      = "indicators",
+            -- the merged cell left of the indicator rows, printed "部门整体支出\n\n年度绩效指标"
+            -- (an indicators block has no aliases yet)
+            label   = "部门整体支出年度绩效指标",
+            periods = {
+                form.target{ id = "value", label = "指标值及单位" },
+            },
+            tree = {
+                -- This table prints 成本指标 before 时效指标 (the project tables the other way), and
+                -- files its satisfaction category under 效益指标.
+                tree.output{ order = { "数量指标", "质量指标", "成本指标", "时效指标" } },
+                tree.effect{ extra = {
+                    tree.category("社会公众或服务对象满意度", true, { aliases = { "服务对象满意度指标", "服务对象满意度" } }),
+                } },
+            },
+        },
+
+        -- The line under the table: 填表人：严飞   联系电话：…  填报日期：2024年6月20日  单位负责人签字：
+        form.fields{
+            id     = "signature",
+            label  = "填报信息",  -- not printed
+            fields = {
+                form.text { id = "filled_by",    label = "填表人",         required = true },
+                form.phone{ id = "filled_phone", label = "联系电话",       required = true },
+                form.text { id = "filled_date",  label = "填报日期",       required = true,
+                            help = "e.g. 2024年6月20日" },
+                form.text { id = "unit_head",    label = "单位负责人签字",
+                            help = "signed on paper; empty in exports" },
+            },
+        },
+    },
+
+    -- No grades: the seed's non-numeric values are placeholders (……) or targets wrapped in
+    -- sentences (≤全年预算数, ≤通报1次, ≤重大网络舆情1次), which rule 9 should report.
+    options = {
+        -- Checks group a department's filings by 部门名称 / 预算部门. The seed's project tables
+        -- leave 预算部门 blank; every table of one department's package carries the same
+        -- signature line (填表人, 联系电话), so a project table whose 预算部门 is blank belongs
+        -- to the department whose department-wide table shows the same filer (BRIEF rule 5).
+        department_fallback = "filled_by,filled_phone",
+    },
+}

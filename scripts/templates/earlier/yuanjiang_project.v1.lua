@@ -1,0 +1,100 @@
+-- Version 1 of yuanjiang_project.lua, kept so that filings stamped version 1 open, check and export as
+-- they were filed (scripts/README.md, "Templates over time"). Version 1 was published without
+-- the 年度 field (budget_year) and then given it without a version bump, so filings stamped
+-- version 1 come with and without it: here it is optional, and a blank one means the
+-- template's year (2024). Version 2 (../yuanjiang_project.lua) requires it. The import section is left
+-- out: earlier versions are never used to import.
+local tree = require "indicator_tree"
+
+return form.template{
+    api         = 1,
+    id          = "yuanjiang-project",
+    version     = 1,
+    title       = "项目支出绩效目标表",  -- printed with the year in front: 2024年项目支出绩效目标表
+    family      = "yuanjiang",
+    region      = "湖南省沅江市",
+    level       = "县级市",
+    year        = 2024,
+    money_unit  = "万元",
+    year_field  = "budget_year",
+    title_field = "project_name",
+    -- No total is printed; the project's budget as filed is its 年度本级预算金额. The
+    -- superior-level funds (该项目支出上级资金, 0 in every seed filing) are kept apart.
+    total       = "fields.annual_budget",
+
+    blocks = {
+        form.fields{
+            id     = "header",
+            label  = "项目基本信息",  -- not printed
+            fields = {
+                form.year { id = "budget_year",    label = "年度",
+                            help = "the budget year, printed in the title: 2024年项目支出绩效目标表" },
+                form.text { id = "filing_unit",    label = "填报单位",
+                            aliases = { "填报单位：（盖章）" },
+                            help = "printed above the table, stamped (盖章) on paper" },
+                form.text { id = "project_name",   label = "项目支出名称", required = true },
+                form.text { id = "department",     label = "预算部门",     required = true },
+                form.money{ id = "annual_budget",  label = "年度本级预算金额", required = true,
+                            aliases = { "年度本级\n\n预算金额" },
+                            help = "in 万元" },
+                form.money{ id = "superior_funds", label = "该项目支出上级资金",
+                            help = "in 万元" },
+                form.text { id = "project_period", label = "项目支出实施期", required = true,
+                            help = "e.g. 一年" },
+            },
+        },
+
+        form.fields{
+            id     = "goals",
+            label  = "绩效目标",  -- not printed
+            fields = {
+                form.longtext{ id = "medium_term_goal", label = "实施期绩效目标", required = true },
+                form.longtext{ id = "annual_goal",      label = "本年度绩效目标", required = true },
+            },
+        },
+
+        form.indicators{
+            id      = "indicators",
+            -- the merged cell left of the indicator rows, printed "本年度\n\n绩效指标" (an
+            -- indicators block has no aliases yet)
+            label   = "本年度绩效指标",
+            periods = {
+                form.target{ id = "value", label = "指标值及单位" },
+            },
+            extra = {
+                form.text{ id = "standard", label = "绩效标准" },
+            },
+            tree = {
+                tree.output(),
+                tree.effect{ extra = {  -- the satisfaction category is filed under 效益指标
+                    tree.category("社会公众或服务对象满意度指标", true, { aliases = { "服务对象满意度指标", "服务对象满意度" } }),
+                } },
+            },
+        },
+
+        -- The line under the table: 填表人：严飞   联系电话：…  填报日期：2024年6月20日  单位负责人签字：
+        form.fields{
+            id     = "signature",
+            label  = "填报信息",  -- not printed
+            fields = {
+                form.text { id = "filled_by",    label = "填表人",         required = true },
+                form.phone{ id = "filled_phone", label = "联系电话",       required = true },
+                form.text { id = "filled_date",  label = "填报日期",       required = true,
+                            help = "e.g. 2024年6月20日" },
+                form.text { id = "unit_head",    label = "单位负责人签字",
+                            help = "signed on paper; empty in exports" },
+            },
+        },
+    },
+
+    -- No grades: the seed's non-numeric values are placeholders (……, 是否按时完成) or targets
+    -- wrapped in sentences (高质量完成指令≥95%, 通过省、益阳市网络安全演练, 拖延次数≤1次),
+    -- which rule 9 should report.
+    options = {
+        -- Checks group a department's filings by 部门名称 / 预算部门. The seed's project tables
+        -- leave 预算部门 blank; every table of one department's package carries the same
+        -- signature line (填表人, 联系电话), so a project table whose 预算部门 is blank belongs
+        -- to the department whose department-wide table shows the same filer (BRIEF rule 5).
+        department_fallback = "filled_by,filled_phone",
+    },
+}
