@@ -73,7 +73,7 @@ TEST_CASE("grid-1.1 a pasted block fills cells from the cursor, each value check
     CHECK(edit.writes[3].text == "2");
 }
 
-TEST_CASE("grid-1.2 values that do not fit are refused with a reason; money with a unit is converted") {
+TEST_CASE("grid-1.2 values that do not fit are refused with a reason, money with a unit is converted") {
     const FormSpec form = sample_form();
     Filing f = sample_filing();
     const GridModel expenses = *GridModel::of(form.blocks[0], form);
@@ -134,7 +134,7 @@ TEST_CASE("grid-1.3 a free table and the indicator table grow when a paste runs 
     CHECK_FALSE(session.can_undo());
 }
 
-TEST_CASE("grid-1.4 one value pasted over a selection fills it; fill down copies the top row; clear blanks a block; copy reads it") {
+TEST_CASE("grid-1.4 one value pasted over a selection fills it, fill down copies the top row, clear blanks a block, copy reads it") {
     const FormSpec form = sample_form();
     const Filing f = sample_filing();
     const GridModel grid = *GridModel::of(form.blocks[0], form);

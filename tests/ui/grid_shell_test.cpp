@@ -91,7 +91,7 @@ void focus_window(XDisplay& x) {
 
 }  // namespace
 
-TEST_CASE("grid-2.1 a 2x2 block pasted from a spreadsheet fills four cells; arrows, Enter and typing move and replace; one Ctrl+Z undoes the paste") {
+TEST_CASE("grid-2.1 a 2x2 block pasted from a spreadsheet fills four cells, arrows, Enter and typing move and replace, one Ctrl+Z undoes the paste") {
     SeedDb db;
     {
         const auto before = stored(db);
@@ -149,7 +149,7 @@ TEST_CASE("grid-2.1 a 2x2 block pasted from a spreadsheet fills four cells; arro
     }
 }
 
-TEST_CASE("grid-2.2 a pasted value that does not fit its cell is refused and listed, the others are pasted; an HTML table pastes cell by cell") {
+TEST_CASE("grid-2.2 a pasted value that does not fit its cell is refused and listed, the others are pasted, an HTML table pastes cell by cell") {
     SeedDb db;
     XDisplay x;
     const pid_t shell = x.start({FORMWORK_BINARY, "shell", "--db", db.path, "--open", std::to_string(db.id), "--focus",
