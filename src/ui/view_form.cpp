@@ -120,11 +120,15 @@ void draw_fields(App& app, const BlockSpec& b) {
     ImGui::EndTable();
 }
 
+// A column's total, right-aligned under the figures it sums.
 void draw_total_cell(const Table* table, const std::string& column) {
     const ColumnSum sum = table ? sum_column(*table, column) : ColumnSum{};
-    if (sum.overflow) ImGui::TextColored(severity_color("error"), "overflow");
-    else if (!sum.not_numbers.empty()) ImGui::TextColored(severity_color("warning"), "%s ?", sum.total.to_string().c_str());
-    else ImGui::Text("%s", sum.total.to_string().c_str());
+    const std::string text = sum.overflow ? "overflow" : sum.total.to_string() + (sum.not_numbers.empty() ? "" : " ?");
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x - ImGui::GetStyle().FramePadding.x;
+    if (room > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room);
+    if (sum.overflow) ImGui::TextColored(severity_color("error"), "%s", text.c_str());
+    else if (!sum.not_numbers.empty()) ImGui::TextColored(severity_color("warning"), "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
 }
 
 bool is_total_column(const BlockSpec& b, const std::string& column) {

@@ -84,7 +84,7 @@ void apply(App& app, const GridModel& grid, const GridEdit& edit, Str done) {
         for (const auto& r : edit.refused) {
             const std::string where = r.col < grid.columns().size()
                                           ? path_label(grid.path(r.row, r.col), app.session->spec(), app.session->filing(), app.lang)
-                                          : std::to_string(r.row + 1) + " / " + std::to_string(r.col + 1);
+                                          : std::string(app.tr(Str::GridCell)) + " " + std::to_string(r.row + 1) + "/" + std::to_string(r.col + 1);
             list.rows.push_back({where, r.text, reason_text(app, r.reason)});
         }
         list.open_request = true;
@@ -334,7 +334,9 @@ void draw_cell(App& app, const GridModel& grid, size_t row, size_t col, bool sho
         // The table's own scrolling first, then the form's around it.
         // Done once the cell stands in view: the first frames of a window still change its
         // layout (column widths, content size), so the request is tried again for a while.
-        ImRect rect(pos, end);
+        // Two rows' room above and below the cell, so the header row shows on the first row.
+        const float margin = ImGui::GetFrameHeight() * 2;
+        ImRect rect(ImVec2(pos.x, pos.y - margin), ImVec2(end.x, end.y + margin));
         bool in_view = true;
         for (ImGuiWindow* w = ImGui::GetCurrentWindow(); w; w = (w->Flags & ImGuiWindowFlags_ChildWindow) ? w->ParentWindow : nullptr) {
             in_view &= w->InnerRect.Contains(rect);
@@ -458,12 +460,12 @@ void draw_grid_popups(App& app) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
     ImGui::TextUnformatted(app.tr(Str::GridRefusedText));
     ImGui::PopTextWrapPos();
-    if (ImGui::BeginTable("refused", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+    if (ImGui::BeginTable("refused", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 14))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(app.tr(Str::GridCell));
-        ImGui::TableSetupColumn(app.tr(Str::GridValue));
-        ImGui::TableSetupColumn(app.tr(Str::GridReason));
+        ImGui::TableSetupColumn(app.tr(Str::GridCell), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(app.tr(Str::GridValue), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(app.tr(Str::GridReason), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableHeadersRow();
         for (const auto& r : list.rows) {
             ImGui::TableNextRow();
