@@ -421,8 +421,17 @@ void draw_grid(App& app, const GridModel& grid, const GridDecor& decor) {
         ImGui::TableSetupColumn(label ? label : gc.label.c_str(), ImGuiTableColumnFlags_WidthStretch, weight);
     }
     if (decor.trailing_width > 0) ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, decor.trailing_width);
-    ImGui::TableHeadersRow();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::GridHint));
+    // Header labels wrap in narrow columns (at 1024 px "半年（程）计划执行数" would be cut).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < columns; ++i) {
+        ImGui::TableSetColumnIndex(i);
+        const char* name = ImGui::TableGetColumnName(i);
+        if (!name || (name[0] == '#' && name[1] == '#')) continue;
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(name);
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::GridHint));
+    }
 
     for (size_t r = 0; r < rows; ++r) {
         ImGui::TableNextRow();
