@@ -20,6 +20,9 @@ std::size_t invalid_at(std::string_view text);
 // bytes); `replaced` (optional) is set when anything was replaced.
 std::string repair(std::string_view text, bool* replaced = nullptr);
 
+// Appends one code point as UTF-8 (U+FFFD for a surrogate or a value past U+10FFFF).
+void append(std::string& out, char32_t code_point);
+
 // Number of characters (code points). Precondition: valid UTF-8.
 std::size_t length(std::string_view text);
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "io/cell_text.h"
+#include "core/utf8.h"
 #include "io/grid_readers.h"
 #include "io/ooxml_part.h"
 #include "io/xlsx_number_format.h"
@@ -46,19 +47,6 @@ int hex_value(char c) {
     return -1;
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // SpreadsheetML writes characters XML cannot hold as _xHHHH_ (a CR in a cell is "_x000D_"),
 // and a literal "_x" as "_x005F_x".
 std::string decode_escapes(std::string_view s) {
@@ -74,7 +62,7 @@ std::string decode_escapes(std::string_view s) {
                 cp = cp * 16 + static_cast<unsigned>(h < 0 ? 0 : h);
             }
             if (ok && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-                append_utf8(out, cp);
+                utf8::append(out, cp);
                 i += 7;
                 continue;
             }

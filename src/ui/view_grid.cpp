@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/utf8.h"
 #include "ui/clipboard.h"
 #include "ui/path_label.h"
 #include "ui/view_grid.h"
@@ -157,19 +158,8 @@ bool key(int imgui_key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(imgui_ke
 
 std::string utf8_of(const ImVector<ImWchar>& chars) {
     std::string out;
-    for (ImWchar w : chars) {
-        const unsigned cp = w;
-        if (cp < 0x20) continue;
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
+    for (ImWchar w : chars)
+        if (w >= 0x20) utf8::append(out, w);  // control characters are keys, not text
     return out;
 }
 
