@@ -67,7 +67,7 @@ void App::open_filing(std::int64_t id) {
     try {
         Filing f = store.load(id);
         auto spec = templates.find(f.template_id);
-        if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + "：" + f.template_id;
+        if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + tr(Str::Colon) + f.template_id;
         // The other filings of its department and year, for department checks (rule 5).
         department.clear();
         const std::string key = checks->department_of(f);
@@ -137,7 +137,7 @@ bool App::save() {
     try {
         Filing f = session->filing();
         const FormSpec* spec = session->spec();
-        const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), lang == Lang::Zh ? "在桌面程序中编辑" : "edited in the shell"});
+        const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), tr(Str::EditedInShell)});
         session->mark_saved(f.id);
         if (draft_id_) drafts.discard(draft_id_);
         draft_id_ = 0;
@@ -161,7 +161,7 @@ void App::new_filing(const std::string& template_id) {
     draft_id_ = 0;
     problems.clear();
     checked_version = ~std::uint64_t{0};
-    status_message = std::string(tr(Str::NewFilingOf)) + "：" + spec->title;
+    status_message = std::string(tr(Str::NewFilingOf)) + tr(Str::Colon) + spec->title;
 }
 
 void App::duplicate_open() {

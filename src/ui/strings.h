@@ -2,6 +2,7 @@
 // a string by key; the font atlas is built from all of them so no label renders as "?".
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/lang.h"
@@ -30,10 +31,23 @@ enum class Str {
     TemplateMissing, Error, Warning, Info, Ms,
     ImportFilingsUnit, Close,
     Damaged, DamagedTip, ReadOnlyDb, ReadOnlyRefused, ScriptErrorsNote, SwitchedOffNote,
+    // Punctuation and pieces of sentences that differ by language ("{}" stands for a value).
+    Colon, ListSep, Semicolon, EditedInShell, UnplacedCells, UnitPrefix, Overflow,
+    WholeFiling, NthRow, NthIndicator, Indicators,
+    // The filing list's counts, the problems panel's quiet group, the revision list.
+    CountsLegend, CountsTip, CountsPending, CouldNotJudge, CouldNotJudgeTip,
+    ReasonManyFilings, ReasonNoDepartment, ReasonNeedsDepartment,
+    RevisionCreated, RevisionRestoredFrom, CellsChanged, NoCellsChanged,
+    // File > Import… and File > Export…: the file chooser.
+    Browse, ChooseImportTitle, ChooseExportTitle, FolderUp, FolderHome, Folder, FileName, FilterSupported, FilterAll,
+    ShowHidden, Choose, ColName, ColSize, ColModified, FolderEntry, ReplaceFile, ReplaceFileText, Replace,
+    WaitingForChooser, CannotReadFolder, NoSuchPath, SelectedCount,
     Count_  // keep last
 };
 
 const char* tr(Str key, Lang lang);
+// The string of `key` with its "{}" replaced by `value` (e.g. NthRow: "第3行", "row 3").
+std::string tr_with(Str key, Lang lang, const std::string& value);
 
 // Every string of the table in both languages (to build the font atlas).
 std::vector<const char*> all_strings();
