@@ -3,6 +3,7 @@
 
 #include "core/filing_facts.h"
 #include "store/store_queries.h"
+#include "ui/display_names.h"
 
 #include <algorithm>
 #include <exception>
@@ -161,7 +162,7 @@ void App::new_filing(const std::string& template_id) {
     draft_id_ = 0;
     problems.clear();
     checked_version = ~std::uint64_t{0};
-    status_message = std::string(tr(Str::NewFilingOf)) + tr(Str::Colon) + spec->title;
+    status_message = std::string(tr(Str::NewFilingOf)) + tr(Str::Colon) + template_label(*spec, lang);
 }
 
 void App::duplicate_open() {

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "ui/display_names.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -43,14 +44,22 @@ void draw_filings(App& app) {
         templates.insert(s.template_id);
         if (!s.year.empty()) years.insert(s.year);
     }
+    // Templates by title and region in the UI language (a template no longer loaded: its id).
+    const auto labels = template_labels(app.templates, app.lang);
+    auto label_of = [&labels](const std::string& id) {
+        const auto it = labels.find(id);
+        return it == labels.end() ? id : it->second;
+    };
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::SetNextItemWidth(half);
-    if (ImGui::BeginCombo("##tpl", f.template_id.empty() ? app.tr(Str::AllTemplates) : f.template_id.c_str())) {
+    const std::string chosen = f.template_id.empty() ? app.tr(Str::AllTemplates) : label_of(f.template_id);
+    if (ImGui::BeginCombo("##tpl", chosen.c_str())) {
         if (ImGui::Selectable(app.tr(Str::AllTemplates), f.template_id.empty())) f.template_id.clear();
         for (const auto& t : templates)
-            if (ImGui::Selectable(t.c_str(), t == f.template_id)) f.template_id = t;
+            if (ImGui::Selectable(label_of(t).c_str(), t == f.template_id)) f.template_id = t;
         ImGui::EndCombo();
     }
+    if (!f.template_id.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", chosen.c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
     if (ImGui::BeginCombo("##year", f.year.empty() ? app.tr(Str::AllYears) : f.year.c_str())) {
@@ -91,7 +100,7 @@ void draw_filings(App& app) {
                     const std::int64_t id = s.id;
                     app.run_guarded([&app, id] { app.open_filing(id); });
                 }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", s.title.c_str(), s.template_id.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", s.title.c_str(), label_of(s.template_id).c_str());
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.year.c_str());

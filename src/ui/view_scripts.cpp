@@ -2,6 +2,7 @@
 // a script's errors show file:line, and a broken script never takes the app down.
 #include <imgui.h>
 
+#include "ui/display_names.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -21,7 +22,7 @@ void draw_scripts(App& app) {
         if (e.ok()) ImGui::TextColored(ImVec4(0.2f, 0.6f, 0.3f, 1), "%s", app.tr(Str::StatusOk));
         else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
         ImGui::TableNextColumn();
-        if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, e.loaded->title.c_str());
+        if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, template_label(*e.loaded, app.lang).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.file.c_str());
         for (const auto& err : e.errors) {
@@ -46,9 +47,8 @@ void draw_scripts(App& app) {
         else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
         ImGui::TableNextColumn();
         for (const auto& c : e.loaded) {
-            const std::string& title = app.lang == Lang::Zh || c->title_en.empty() ? c->title_zh : c->title_en;
             ImGui::TextColored(severity_color(script::to_string(c->severity)), "%s", c->id.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", check_title(*c, app.lang).c_str());
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.file.c_str());
