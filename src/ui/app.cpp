@@ -291,6 +291,7 @@ std::vector<Problem> App::run_checks(const Filing& filing) {
         out.push_back({script::to_string(f.severity), f.check, f.path, f.message_zh, f.message_en});
         if (f.severity == script::Severity::Error) ++tally.errors;
         else if (f.severity == script::Severity::Warning) ++tally.warnings;
+        else ++tally.infos;
     }
     for (const auto& n : report.notes) {
         if (n.outcome == script::Outcome::ScriptError || n.outcome == script::Outcome::Stopped)
