@@ -200,8 +200,10 @@ function form.import(spec) end
 ---@field id string                stable id, e.g. "nantong-project"
 ---@field version integer          bump when the layout changes (and keep the old file in templates/earlier/)
 ---@field title string             the form's printed title
+---@field title_en? string         the title in English, for the shell's English UI (else it shows the id)
 ---@field family string            the family the importer recognises, e.g. "nantong"
 ---@field region? string
+---@field region_en? string        the region in English, for the shell's English UI
 ---@field level? string
 ---@field year? integer
 ---@field money_unit? string       default "万元"

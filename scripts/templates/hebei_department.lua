@@ -17,8 +17,10 @@ return form.template{
     id          = "hebei-department",
     version     = 1,
     title       = "部门整体绩效目标",  -- printed as "第一部分 部门整体绩效目标"
+    title_en    = "Department-wide performance targets",
     family      = "hebei",
     region      = "河北省秦皇岛市山海关区",  -- region code 130303 in every 项目编码
+    region_en   = "Shanhaiguan District, Qinhuangdao, Hebei",
     level       = "区级",
     year        = 2022,
     money_unit  = "万元",

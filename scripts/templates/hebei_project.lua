@@ -21,8 +21,10 @@ return form.template{
     id          = "hebei-project",
     version     = 1,
     title       = "预算项目绩效目标表",  -- each table is headed "N.<项目名称>绩效目标表"
+    title_en    = "Budget project performance targets",
     family      = "hebei",
     region      = "河北省秦皇岛市山海关区",  -- region code 130303 in every 项目编码
+    region_en   = "Shanhaiguan District, Qinhuangdao, Hebei",
     level       = "区级",
     year        = 2022,
     money_unit  = "万元",

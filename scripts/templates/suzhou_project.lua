@@ -17,8 +17,10 @@ return form.template{
     id          = "suzhou-project",
     version     = 2,
     title       = "项目支出绩效目标申报表",
+    title_en    = "Project spending performance target application",
     family      = "suzhou",
     region      = "安徽省宿州市",
+    region_en   = "Suzhou, Anhui",
     level       = "市本级",
     year        = 2023,  -- printed as "(2023年度)"
     money_unit  = "万元",

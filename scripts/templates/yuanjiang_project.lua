@@ -19,8 +19,10 @@ return form.template{
     id          = "yuanjiang-project",
     version     = 2,
     title       = "项目支出绩效目标表",  -- printed with the year in front: 2024年项目支出绩效目标表
+    title_en    = "Project spending performance targets",
     family      = "yuanjiang",
     region      = "湖南省沅江市",
+    region_en   = "Yuanjiang, Hunan",
     level       = "县级市",
     year        = 2024,
     money_unit  = "万元",

@@ -151,6 +151,9 @@ struct FormSpec {
     std::string title;
     std::string family;
     std::string region;
+    // Optional English names for the English UI (menus, filters); the importer never reads them.
+    std::string title_en;
+    std::string region_en;
     std::string level;
     int year = 0;
     std::string money_unit = "万元";

@@ -67,8 +67,8 @@ public:
             return out;
         }
         check_keys(root, "", line,
-                   {"api", "id", "version", "title", "family", "region", "level", "year", "money_unit", "title_field",
-                    "year_field", "total", "blocks", "computed", "grades", "options", "hooks", "import", "migrate",
+                   {"api", "id", "version", "title", "title_en", "family", "region", "region_en", "level", "year", "money_unit",
+                    "title_field", "year_field", "total", "blocks", "computed", "grades", "options", "hooks", "import", "migrate",
                     "next_year"});
         s.id = string_of(root, "id", "id", line, true);
         if (!s.id.empty() && !is_template_id(s.id))
@@ -77,6 +77,8 @@ public:
         s.title = string_of(root, "title", "title", line, true);
         s.family = string_of(root, "family", "family", line, true);
         s.region = string_of(root, "region", "region", line, false);
+        s.title_en = string_of(root, "title_en", "title_en", line, false);
+        s.region_en = string_of(root, "region_en", "region_en", line, false);
         s.level = string_of(root, "level", "level", line, false);
         s.year = int_of(root, "year", "year", line, false, 1900, 2200);
         if (root.get("money_unit")) s.money_unit = string_of(root, "money_unit", "money_unit", line, true);
@@ -154,7 +156,7 @@ private:
             return {};
         }
         if (required && v->as_string().empty()) problem(line, path, "must not be empty");
-        const bool name = key == "label" || key == "name" || key == "title" || key == "id" || key == "pattern";
+        const bool name = key == "label" || key == "name" || key == "title" || key == "title_en" || key == "id" || key == "pattern";
         const std::size_t limit = name ? kMaxNameBytes : kMaxTextBytes;
         if (v->as_string().size() > limit) {
             problem(line, path, "longer than " + std::to_string(limit) + " bytes (the limit)");

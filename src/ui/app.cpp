@@ -3,6 +3,7 @@
 
 #include "core/filing_facts.h"
 #include "store/store_queries.h"
+#include "ui/display_names.h"
 
 #include <algorithm>
 #include <exception>
@@ -68,7 +69,7 @@ void App::open_filing(std::int64_t id) {
         Filing f = store.load(id);
         // The description of the version it was filed with (templates/earlier/ keeps them).
         auto spec = templates.find(f.template_id, f.template_version);
-        if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + "：" + f.template_id;
+        if (!spec) status_message = std::string(tr(Str::TemplateMissing)) + tr(Str::Colon) + f.template_id;
         // The other filings of its department and year, for department checks (rule 5).
         department.clear();
         const std::string key = checks->department_of(f);
@@ -140,7 +141,7 @@ bool App::save() {
     try {
         Filing f = session->filing();
         const FormSpec* spec = session->spec();
-        const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), lang == Lang::Zh ? "在桌面程序中编辑" : "edited in the shell"});
+        const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), tr(Str::EditedInShell)});
         session->mark_saved(f.id);
         if (draft_id_) drafts.discard(draft_id_);
         draft_id_ = 0;
@@ -164,7 +165,7 @@ void App::new_filing(const std::string& template_id) {
     draft_id_ = 0;
     problems.clear();
     checked_version = ~std::uint64_t{0};
-    status_message = std::string(tr(Str::NewFilingOf)) + "：" + spec->title;
+    status_message = std::string(tr(Str::NewFilingOf)) + tr(Str::Colon) + template_label(*spec, lang);
 }
 
 void App::open_unsaved(Filing filing, std::shared_ptr<const FormSpec> spec) {
@@ -319,6 +320,7 @@ std::vector<Problem> App::run_checks(const Filing& filing) {
         out.push_back({script::to_string(f.severity), f.check, f.path, f.message_zh, f.message_en});
         if (f.severity == script::Severity::Error) ++tally.errors;
         else if (f.severity == script::Severity::Warning) ++tally.warnings;
+        else ++tally.infos;
     }
     for (const auto& n : report.notes) {
         if (n.outcome == script::Outcome::ScriptError || n.outcome == script::Outcome::Stopped)

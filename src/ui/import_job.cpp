@@ -9,6 +9,7 @@
 #include "io/import_files.h"
 #include "templates/template_registry.h"
 #include "store/database.h"
+#include "ui/strings.h"
 
 namespace formwork::ui {
 
@@ -65,7 +66,7 @@ void ImportJob::start(const std::string& db_path, std::vector<std::string> files
                 if (file.failed && file.line > 0) out.error = std::to_string(file.line) + ": " + out.error;
                 for (const auto& x : file.refused)
                     if (!file.failed)
-                        out.error += (out.error.empty() ? "" : "；") + std::to_string(x.line) + ": " + (lang == Lang::Zh ? x.why.zh : x.why.en);
+                        out.error += (out.error.empty() ? "" : tr(Str::Semicolon, lang)) + std::to_string(x.line) + ": " + (lang == Lang::Zh ? x.why.zh : x.why.en);
                 if (!file.failed)
                     if (auto why = io::save_imported(filings, file, lang)) out.ok = false, out.error = *why;
                 if (out.ok) {

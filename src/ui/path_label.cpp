@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "ui/strings.h"
+
 namespace formwork::ui {
 
 namespace {
@@ -25,21 +27,22 @@ const FieldSpec* find_in(const std::vector<FieldSpec>& list, const std::string& 
     return nullptr;
 }
 
-std::string nth(Lang lang, const std::string& index, const char* zh_unit, const char* en_unit) {
+// "第3行" / "row 3" for index "2" (paths count from 0, people from 1).
+std::string nth(Lang lang, const std::string& index, Str pattern) {
     size_t n = 0;
     try {
         n = std::stoul(index) + 1;
     } catch (const std::exception&) {
         return index;
     }
-    return lang == Lang::Zh ? "第" + std::to_string(n) + zh_unit : std::string(en_unit) + " " + std::to_string(n);
+    return tr_with(pattern, lang, std::to_string(n));
 }
 
 }  // namespace
 
 std::string path_label(const std::string& path, const FormSpec* spec, const Filing& filing, Lang lang) {
     const std::string sep = " › ";
-    if (path.empty()) return lang == Lang::Zh ? "整份填报" : "whole filing";
+    if (path.empty()) return tr(Str::WholeFiling, lang);
     if (!spec) return path;
     const auto p = split(path);
     if (p[0] == "f" && p.size() == 2) {
@@ -58,7 +61,7 @@ std::string path_label(const std::string& path, const FormSpec* spec, const Fili
                 return out;
             }
             if (b->fixed_rows() && row < b->rows.size()) out += sep + b->rows[row].label;
-            else if (b->kind == BlockKind::Table) out += sep + nth(lang, p[2], "行", "row");
+            else if (b->kind == BlockKind::Table) out += sep + nth(lang, p[2], Str::NthRow);
         }
         if (p.size() >= 4)
             if (const FieldSpec* c = find_in(b->columns, p[3])) out += sep + c->label;
@@ -68,7 +71,7 @@ std::string path_label(const std::string& path, const FormSpec* spec, const Fili
         const BlockSpec* ind = nullptr;
         for (const auto& b : spec->blocks)
             if (b.kind == BlockKind::Indicators) ind = &b;
-        std::string out = ind && !ind->label.empty() ? ind->label : (lang == Lang::Zh ? "绩效指标" : "indicators");
+        std::string out = ind && !ind->label.empty() ? ind->label : tr(Str::Indicators, lang);
         if (p.size() < 2) return out;
         size_t n = 0;
         try {
@@ -77,11 +80,11 @@ std::string path_label(const std::string& path, const FormSpec* spec, const Fili
             return out;
         }
         const std::string name = n < filing.indicators.size() ? filing.indicators[n].name : std::string();
-        out += sep + (name.empty() ? nth(lang, p[1], "条", "indicator") : name);
+        out += sep + (name.empty() ? nth(lang, p[1], Str::NthIndicator) : name);
         if (p.size() == 3) {
-            if (p[2] == "l1") out += sep + (lang == Lang::Zh ? "一级指标" : "level 1");
-            else if (p[2] == "l2") out += sep + (lang == Lang::Zh ? "二级指标" : "level 2");
-            else if (p[2] == "name") out += sep + (lang == Lang::Zh ? "三级指标" : "indicator");
+            if (p[2] == "l1") out += sep + tr(Str::Level1, lang);
+            else if (p[2] == "l2") out += sep + tr(Str::Level2, lang);
+            else if (p[2] == "name") out += sep + tr(Str::Level3, lang);
         } else if (p.size() == 4 && ind) {
             const FieldSpec* c = find_in(p[2] == "t" ? ind->indicators.periods : ind->indicators.extra, p[3]);
             if (c) out += sep + c->label;

@@ -68,6 +68,7 @@ void ProblemCounter::start(const std::string& db_path) {
         std::lock_guard lock(mutex_);
         counts_.clear();
     }
+    ++version_;
     worker_ = std::thread([this, db_path] {
         std::map<std::int64_t, FilingCounts> counts;
         std::map<std::int64_t, std::string> departments;
@@ -90,6 +91,7 @@ void ProblemCounter::start(const std::string& db_path) {
             for (const auto& f : report.findings) {
                 if (f.severity == script::Severity::Error) ++counts[f.filing].errors;
                 else if (f.severity == script::Severity::Warning) ++counts[f.filing].warnings;
+                else ++counts[f.filing].infos;
             }
         } catch (const Cancelled&) {
             return;
@@ -104,6 +106,7 @@ void ProblemCounter::start(const std::string& db_path) {
             unnamed_by_family_year_ = std::move(unnamed);
         }
         ready_ = true;
+        ++version_;
     });
 }
 
@@ -116,7 +119,12 @@ std::optional<FilingCounts> ProblemCounter::count_of(std::int64_t filing) const 
 
 void ProblemCounter::set(std::int64_t filing, FilingCounts counts) {
     std::lock_guard lock(mutex_);
-    counts_[filing] = counts;
+    auto [it, added] = counts_.try_emplace(filing, counts);
+    FilingCounts& kept = it->second;
+    if (added || kept.errors != counts.errors || kept.warnings != counts.warnings || kept.infos != counts.infos ||
+        kept.damaged != counts.damaged)
+        ++version_;
+    kept = counts;
 }
 
 std::string ProblemCounter::department_of(std::int64_t filing) const {

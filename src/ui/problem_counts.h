@@ -20,6 +20,7 @@ namespace formwork::ui {
 struct FilingCounts {
     int errors = 0;
     int warnings = 0;
+    int infos = 0;
     bool damaged = false;  // the stored filing cannot be read (see formwork doctor)
 };
 
@@ -36,6 +37,8 @@ public:
     // A filing's counts: set live, or from the batch once ready; nullopt when unknown yet.
     std::optional<FilingCounts> count_of(std::int64_t filing) const;
     void set(std::int64_t filing, FilingCounts counts);  // live results of the open filing
+    // Moves whenever a count changes (a live result, the batch ending), for views that cache.
+    std::uint64_t version() const { return version_.load(); }
     // The department (主管部门 / 预算部门 / 部门名称 / 实施单位 as filed) of a stored filing, read
     // during the same pass, for the list's search; empty until ready.
     std::string department_of(std::int64_t filing) const;
@@ -54,6 +57,7 @@ private:
     std::thread worker_;
     std::atomic<bool> cancel_{false};
     std::atomic<bool> ready_{false};
+    std::atomic<std::uint64_t> version_{0};
     mutable std::mutex mutex_;
     std::map<std::int64_t, FilingCounts> counts_;
     std::map<std::int64_t, std::string> departments_;

@@ -146,7 +146,6 @@ constexpr Row kRows[] = {
     {Str::GridReason, "原因", "Reason"},
     {Str::GridHint, "方向键/Tab/Enter 移动 · 直接输入替换 · F2 或双击编辑 · Ctrl+C/X/V 复制剪切粘贴 · Ctrl+D 向下填充 · Delete 清除",
      "Arrows/Tab/Enter move · type to replace · F2 or double-click edits · Ctrl+C/X/V copy, cut, paste · Ctrl+D fills down · Delete clears"},
-    {Str::Unit, "单位", "Unit"},
     {Str::VersionOld, "此填报按模板第 {1} 版填写，当前模板为第 {2} 版。", "Filed with version {1} of its template; the current version is {2}."},
     {Str::VersionNotKept, "第 {1} 版的模板描述未保留，按第 {2} 版显示。", "The description of version {1} is not kept: shown with version {2}."},
     {Str::VersionReview, "查看变化并更新到第 {1} 版…", "Review and update to version {1}…"},
@@ -187,6 +186,54 @@ constexpr Row kRows[] = {
     {Str::EarlierVersion, "早期版本（旧填报按此显示）", "earlier version (old filings are shown with it)"},
     {Str::RestoreOtherVersionUnsaved, "这个修订按模板的另一版本填写：请先保存或撤销未保存的修改，再恢复",
      "That revision was filed with another template version: save or undo the unsaved edits first, then restore it"},
+    {Str::Colon, "：", ": "},
+    {Str::ListSep, "、", ", "},
+    {Str::Semicolon, "；", "; "},
+    {Str::EditedInShell, "在桌面程序中编辑", "edited in the shell"},
+    {Str::UnplacedCells, "（{} 个单元格未能放置，见填报的导入备注）", "({} cells not placed; see the filings' import notes)"},
+    {Str::UnitPrefix, "单位：", "Unit: "},
+    {Str::Overflow, "溢出", "overflow"},
+    {Str::WholeFiling, "整份填报", "whole filing"},
+    {Str::NthRow, "第{}行", "row {}"},
+    {Str::NthIndicator, "第{}条", "indicator {}"},
+    {Str::Indicators, "绩效指标", "indicators"},
+    {Str::CountsLegend, "实时检查计数：", "Live check counts:"},
+    {Str::CountsTip, "每份填报都由检查脚本检查：红色数字是错误，橙色是警告，蓝色是提示。打开的填报随编辑实时更新；“…”表示尚在检查。",
+     "Every filing is checked by the check scripts: red counts errors, orange warnings, blue info. The open filing's "
+     "counts follow your edits; \"…\" means still checking."},
+    {Str::CountsPending, "…", "…"},
+    {Str::CouldNotJudge, "未能判断", "Could not judge"},
+    {Str::CouldNotJudgeTip, "这些检查缺少需要的数据，没有给出结论；补齐后会重新检查。",
+     "These checks lacked data they need and reached no verdict; they run again once it is filled in."},
+    {Str::ReasonManyFilings, "需要一起检查多份填报，请用 formwork check 运行", "runs over many filings: see formwork check"},
+    {Str::ReasonNoDepartment, "填报未写明部门", "the filing names no department"},
+    {Str::ReasonNeedsDepartment, "需要本部门同年度的其他填报", "needs the other filings of the department and year"},
+    {Str::RevisionCreated, "新建", "created"},
+    {Str::RevisionRestoredFrom, "恢复自修订 {}", "restored from revision {}"},
+    {Str::CellsChanged, "{} 个单元格", "{} cells"},
+    {Str::NoCellsChanged, "仅名称或年度", "title or year only"},
+    {Str::Browse, "浏览…", "Browse…"},
+    {Str::ChooseImportTitle, "选择要导入的文件", "Choose files to import"},
+    {Str::ChooseExportTitle, "导出到", "Export to"},
+    {Str::FolderUp, "上一级", "Up"},
+    {Str::FolderHome, "主目录", "Home"},
+    {Str::Folder, "文件夹", "Folder"},
+    {Str::FileName, "文件名", "File name"},
+    {Str::FilterSupported, "支持的文件", "Supported files"},
+    {Str::FilterAll, "全部文件", "All files"},
+    {Str::ShowHidden, "显示隐藏文件", "Show hidden files"},
+    {Str::Choose, "选择", "Choose"},
+    {Str::ColName, "名称", "Name"},
+    {Str::ColSize, "大小", "Size"},
+    {Str::ColModified, "修改时间", "Modified"},
+    {Str::FolderEntry, "文件夹", "folder"},
+    {Str::ReplaceFile, "替换已有文件？", "Replace the existing file?"},
+    {Str::ReplaceFileText, "已有同名文件，替换它吗？", "A file with this name exists. Replace it?"},
+    {Str::Replace, "替换", "Replace"},
+    {Str::WaitingForChooser, "正在等待文件选择窗口…", "Waiting for the file chooser…"},
+    {Str::CannotReadFolder, "无法读取此文件夹", "This folder cannot be read"},
+    {Str::NoSuchPath, "找不到此文件或文件夹", "No such file or folder"},
+    {Str::SelectedCount, "已选 {} 个", "{} selected"},
 };
 
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");
@@ -213,6 +260,12 @@ std::string fill(const char* pattern, const std::vector<std::string>& values) {
             out.replace(at, mark.size(), values[i]);
     }
     return out;
+}
+
+std::string tr_with(Str key, Lang lang, const std::string& value) {
+    std::string s = tr(key, lang);
+    if (const size_t at = s.find("{}"); at != std::string::npos) s.replace(at, 2, value);
+    return s;
 }
 
 std::vector<const char*> all_strings() {

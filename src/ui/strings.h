@@ -33,7 +33,7 @@ enum class Str {
     Damaged, DamagedTip, ReadOnlyDb, ReadOnlyRefused, ScriptErrorsNote, SwitchedOffNote,
     // The grid (view_grid.cpp).
     GridPasted, GridFilled, GridCleared, GridRefusedTitle, GridRefusedText, GridConverted, NotAPercent, NotAWholeNumber,
-    BeyondLastRow, BeyondLastColumn, GridCell, GridValue, GridReason, GridHint, Unit,
+    BeyondLastRow, BeyondLastColumn, GridCell, GridValue, GridReason, GridHint,
     // Template versions and next year's filing (view_migrate.cpp); {1}, {2} … are filled in.
     VersionOld, VersionNotKept, VersionReview, UpdateTitle, UpdateIntro, UpdateNoChanges, UpdateUnsavedNote, UpdateRun,
     UpdateSummary, UpdateDone, UpdateDoneUnsaved, UpdateFailed, UpdateOldKeptNote,
@@ -42,10 +42,23 @@ enum class Str {
     NextYearPeriodIn, NextYearPeriodOut, NextYearNoPeriod, NextYearDuplicate, NextYearNotes, NextYearNoYearField,
     NextYearNoYear, NextYearCreate, NextYearCreateAnyway, NextYearOpened, EarlierVersion,
     RestoreOtherVersionUnsaved,
+    // Punctuation and pieces of sentences that differ by language ("{}" stands for a value).
+    Colon, ListSep, Semicolon, EditedInShell, UnplacedCells, UnitPrefix, Overflow,
+    WholeFiling, NthRow, NthIndicator, Indicators,
+    // The filing list's counts, the problems panel's quiet group, the revision list.
+    CountsLegend, CountsTip, CountsPending, CouldNotJudge, CouldNotJudgeTip,
+    ReasonManyFilings, ReasonNoDepartment, ReasonNeedsDepartment,
+    RevisionCreated, RevisionRestoredFrom, CellsChanged, NoCellsChanged,
+    // File > Import… and File > Export…: the file chooser.
+    Browse, ChooseImportTitle, ChooseExportTitle, FolderUp, FolderHome, Folder, FileName, FilterSupported, FilterAll,
+    ShowHidden, Choose, ColName, ColSize, ColModified, FolderEntry, ReplaceFile, ReplaceFileText, Replace,
+    WaitingForChooser, CannotReadFolder, NoSuchPath, SelectedCount,
     Count_  // keep last
 };
 
 const char* tr(Str key, Lang lang);
+// The string of `key` with its "{}" replaced by `value` (e.g. NthRow: "第3行", "row 3").
+std::string tr_with(Str key, Lang lang, const std::string& value);
 
 // A string of the table with its {1}, {2} … replaced by `values` in order.
 std::string fill(const char* pattern, const std::vector<std::string>& values);

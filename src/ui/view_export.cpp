@@ -64,9 +64,9 @@ bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::s
         app.status_message = std::string(app.tr(Str::ExportDone)) + " " + path;
         return true;
     } catch (const io::ExportError& e) {
-        app.status_message = std::string(app.tr(Str::ExportFailed)) + "：" + io::describe(e, app.lang);
+        app.status_message = std::string(app.tr(Str::ExportFailed)) + app.tr(Str::Colon) + io::describe(e, app.lang);
     } catch (const std::exception& e) {
-        app.status_message = std::string(app.tr(Str::ExportFailed)) + "：" + e.what();
+        app.status_message = std::string(app.tr(Str::ExportFailed)) + app.tr(Str::Colon) + e.what();
     }
     return false;
 }

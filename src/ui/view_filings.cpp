@@ -1,10 +1,13 @@
-// The filing list: search by title (or template), filter by template and year, the problem
-// count of the open filing; a click opens a filing.
+// The filing list: search by title (or department), filter by template and year, sort by any
+// column, and each filing's problem counts (errors, warnings, info) with a legend saying
+// what they count; a click opens a filing.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <set>
 
+#include "ui/display_names.h"
+#include "ui/filing_sort.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -16,11 +19,29 @@ struct FilingFilter {
     std::string search;
     std::string template_id;
     std::string year;
+
+    bool operator==(const FilingFilter&) const = default;
+};
+
+// The rows shown, filtered and sorted, kept until something they depend on changes, so that
+// a large list is not sorted again on every frame.
+struct ShownRows {
+    std::vector<FilingRow> rows;
+    FilingFilter filter;
+    std::uint64_t data_version = ~std::uint64_t{0};
+    std::uint64_t counts_version = ~std::uint64_t{0};
+    int column = -1;  // a FilingColumn, or -1: unsorted (id order, as stored)
+    bool descending = false;
 };
 
 FilingFilter& filter() {
     static FilingFilter f;
     return f;
+}
+
+ShownRows& shown_rows() {
+    static ShownRows s;
+    return s;
 }
 
 bool matches(const App& app, const store::FilingSummary& s, const FilingFilter& f) {
@@ -30,6 +51,72 @@ bool matches(const App& app, const store::FilingSummary& s, const FilingFilter& 
         app.counts.department_of(s.id).find(f.search) == std::string::npos)
         return false;
     return true;
+}
+
+// Refilters and resorts when the stored list, the counts, the filter or the sort changed.
+const std::vector<FilingRow>& rows_for(App& app, const FilingFilter& f, int column, bool descending) {
+    ShownRows& s = shown_rows();
+    if (s.data_version == app.data_version && s.counts_version == app.counts.version() && s.filter == f &&
+        s.column == column && s.descending == descending)
+        return s.rows;
+    s.data_version = app.data_version;
+    s.counts_version = app.counts.version();
+    s.filter = f;
+    s.column = column;
+    s.descending = descending;
+    s.rows.clear();
+    for (const auto& summary : app.filings)
+        if (matches(app, summary, f)) s.rows.push_back({&summary, app.counts.count_of(summary.id)});
+    if (column >= 0) sort_filings(s.rows, static_cast<FilingColumn>(column), descending);
+    return s.rows;
+}
+
+// "错误 2 · 警告 1 · 提示 0": what a row's coloured numbers stand for.
+std::string spelled_counts(const App& app, const FilingCounts& c) {
+    return std::string(app.tr(Str::Error)) + " " + std::to_string(c.errors) + " · " + app.tr(Str::Warning) + " " +
+           std::to_string(c.warnings) + " · " + app.tr(Str::Info) + " " + std::to_string(c.infos);
+}
+
+// The legend above the list: the colours of the counts, each word in its colour.
+void draw_legend(const App& app) {
+    ImGui::TextDisabled("%s", app.tr(Str::CountsLegend));
+    bool hovered = ImGui::IsItemHovered();
+    for (const char* severity : {"error", "warning", "info"}) {
+        ImGui::SameLine();
+        const Str word = severity[0] == 'e' ? Str::Error : severity[0] == 'w' ? Str::Warning : Str::Info;
+        ImGui::TextColored(severity_color(severity), "%s", app.tr(word));
+        hovered = hovered || ImGui::IsItemHovered();
+    }
+    if (hovered) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::TextUnformatted(app.tr(Str::CountsTip));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void draw_counts(const App& app, const std::optional<FilingCounts>& c) {
+    if (!c) {
+        ImGui::TextDisabled("%s", app.tr(Str::CountsPending));
+        return;
+    }
+    if (c->damaged) {
+        ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::Damaged));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::DamagedTip));
+        return;
+    }
+    ImGui::BeginGroup();
+    bool any = false;
+    for (const auto& [severity, n] : {std::pair{"error", c->errors}, {"warning", c->warnings}, {"info", c->infos}}) {
+        if (!n) continue;
+        if (any) ImGui::SameLine(0, 4);
+        ImGui::TextColored(severity_color(severity), "%d", n);
+        any = true;
+    }
+    if (!any) ImGui::TextDisabled("0");
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", spelled_counts(app, *c).c_str());
 }
 
 }  // namespace
@@ -43,14 +130,22 @@ void draw_filings(App& app) {
         templates.insert(s.template_id);
         if (!s.year.empty()) years.insert(s.year);
     }
+    // Templates by title and region in the UI language (a template no longer loaded: its id).
+    const auto labels = template_labels(app.templates, app.lang);
+    auto label_of = [&labels](const std::string& id) {
+        const auto it = labels.find(id);
+        return it == labels.end() ? id : it->second;
+    };
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::SetNextItemWidth(half);
-    if (ImGui::BeginCombo("##tpl", f.template_id.empty() ? app.tr(Str::AllTemplates) : f.template_id.c_str())) {
+    const std::string chosen = f.template_id.empty() ? app.tr(Str::AllTemplates) : label_of(f.template_id);
+    if (ImGui::BeginCombo("##tpl", chosen.c_str())) {
         if (ImGui::Selectable(app.tr(Str::AllTemplates), f.template_id.empty())) f.template_id.clear();
         for (const auto& t : templates)
-            if (ImGui::Selectable(t.c_str(), t == f.template_id)) f.template_id = t;
+            if (ImGui::Selectable(label_of(t).c_str(), t == f.template_id)) f.template_id = t;
         ImGui::EndCombo();
     }
+    if (!f.template_id.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", chosen.c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
     if (ImGui::BeginCombo("##year", f.year.empty() ? app.tr(Str::AllYears) : f.year.c_str())) {
@@ -65,23 +160,47 @@ void draw_filings(App& app) {
         ImGui::PopTextWrapPos();
         return;
     }
+    draw_legend(app);
+    // Sortable by any column; a third click on a header goes back to the stored order.
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_SizingStretchProp;
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
     if (!ImGui::BeginTable("filings", 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(app.tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-    ImGui::TableSetupColumn(app.tr(Str::ColYear), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(app.tr(Str::ColProblems), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableHeadersRow();
-    std::vector<const store::FilingSummary*> shown;
-    for (const auto& s : app.filings)
-        if (matches(app, s, f)) shown.push_back(&s);
+    ImGui::TableSetupColumn(app.tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch, 4.0f,
+                            static_cast<ImGuiID>(FilingColumn::Title));
+    ImGui::TableSetupColumn(app.tr(Str::ColYear), ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(FilingColumn::Year));
+    // The worst first on the first click.
+    ImGui::TableSetupColumn(app.tr(Str::ColProblems), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
+                            0.8f, static_cast<ImGuiID>(FilingColumn::Problems));
+    // The header row by hand, so that the problems header explains its counts on hover.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < 3; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        if (column == 2 && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ImGui::TextUnformatted(app.tr(Str::CountsTip));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    int column = -1;
+    bool descending = false;
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+        specs->SpecsDirty = false;  // rows_for() notices the change itself
+        if (specs->SpecsCount > 0) {
+            column = static_cast<int>(specs->Specs[0].ColumnUserID);
+            descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        }
+    }
+    const std::vector<FilingRow>& shown = rows_for(app, f, column, descending);
     const std::int64_t open_id = app.session ? app.session->filing().id : 0;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(shown.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& s = *shown[static_cast<size_t>(i)];
+            const auto& s = *shown[static_cast<size_t>(i)].summary;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(s.id));
@@ -91,24 +210,13 @@ void draw_filings(App& app) {
                     const std::int64_t id = s.id;
                     app.run_guarded([&app, id] { app.open_filing(id); });
                 }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", s.title.c_str(), s.template_id.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", s.title.c_str(), label_of(s.template_id).c_str());
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.year.c_str());
             ImGui::TableNextColumn();
-            if (const auto c = app.counts.count_of(s.id)) {
-                if (c->damaged) {
-                    ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::Damaged));
-                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr(Str::DamagedTip));
-                    continue;
-                }
-                if (c->errors) ImGui::TextColored(severity_color("error"), "%d", c->errors);
-                if (c->warnings) {
-                    if (c->errors) ImGui::SameLine(0, 4);
-                    ImGui::TextColored(severity_color("warning"), "%d", c->warnings);
-                }
-                if (!c->errors && !c->warnings) ImGui::TextDisabled("0");
-            }
+            // Read live (not from the cached rows): the open filing's count follows its edits.
+            draw_counts(app, app.counts.count_of(s.id));
         }
     }
     ImGui::EndTable();

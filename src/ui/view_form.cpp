@@ -121,9 +121,9 @@ void draw_fields(App& app, const BlockSpec& b) {
 }
 
 // A column's total, right-aligned under the figures it sums.
-void draw_total_cell(const Table* table, const std::string& column) {
+void draw_total_cell(const Table* table, const std::string& column, Lang lang) {
     const ColumnSum sum = table ? sum_column(*table, column) : ColumnSum{};
-    const std::string text = sum.overflow ? "overflow" : sum.total.to_string() + (sum.not_numbers.empty() ? "" : " ?");
+    const std::string text = sum.overflow ? tr(Str::Overflow, lang) : sum.total.to_string() + (sum.not_numbers.empty() ? "" : " ?");
     const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x - ImGui::GetStyle().FramePadding.x;
     if (room > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room);
     if (sum.overflow) ImGui::TextColored(severity_color("error"), "%s", text.c_str());
@@ -139,7 +139,7 @@ void draw_table(App& app, const BlockSpec& b, const GridModel& grid) {
     const Table* table = app.session->filing().find_table(b.id);
     const size_t rows = table ? table->rows.size() : 0;
     const bool fixed = b.fixed_rows();
-    if (!b.unit.empty()) ImGui::TextDisabled("%s：%s", app.tr(Str::Unit), b.unit.c_str());
+    if (!b.unit.empty()) ImGui::TextDisabled("%s%s", app.tr(Str::UnitPrefix), b.unit.c_str());
     problem_marker(app, "t/" + b.id);
     GridDecor decor;
     if (fixed) {
@@ -169,7 +169,7 @@ void draw_table(App& app, const BlockSpec& b, const GridModel& grid) {
                 ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
                 for (const auto& c : b.columns) {
                     ImGui::TableNextColumn();
-                    if (is_total_column(b, c.id)) draw_total_cell(table, c.id);
+                    if (is_total_column(b, c.id)) draw_total_cell(table, c.id, app.lang);
                     else if (&c == &b.columns.front())
                         ImGui::TextUnformatted(b.total_label.empty() ? app.tr(Str::Total) : b.total_label.c_str());
                 }
@@ -249,7 +249,7 @@ void draw_computed(App& app, const FormSpec& spec) {
             } catch (const std::exception&) {
             }
         }
-        ImGui::BulletText("%s：%s", c.label.c_str(), shown.c_str());
+        ImGui::BulletText("%s%s%s", c.label.c_str(), app.tr(Str::Colon), shown.c_str());
     }
 }
 
@@ -264,7 +264,7 @@ void draw_form(App& app) {
     }
     const FormSpec* spec = app.session->spec();
     if (!spec) {
-        ImGui::TextColored(severity_color("error"), "%s：%s", app.tr(Str::TemplateMissing),
+        ImGui::TextColored(severity_color("error"), "%s%s%s", app.tr(Str::TemplateMissing), app.tr(Str::Colon),
                            app.session->filing().template_id.c_str());
         return;
     }

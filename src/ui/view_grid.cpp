@@ -74,12 +74,12 @@ void apply(App& app, const GridModel& grid, const GridEdit& edit, Str done) {
         });
     std::string message = std::string(app.tr(done)) + std::to_string(edit.writes.size());
     if (!edit.converted.empty()) {
-        message += "；" + std::string(app.tr(Str::GridConverted));
-        for (size_t i = 0; i < edit.converted.size() && i < 3; ++i) message += (i ? "，" : "") + edit.converted[i];
+        message += std::string(app.tr(Str::Semicolon)) + app.tr(Str::GridConverted);
+        for (size_t i = 0; i < edit.converted.size() && i < 3; ++i) message += (i ? app.tr(Str::ListSep) : "") + edit.converted[i];
         if (edit.converted.size() > 3) message += " …";
     }
     if (!edit.refused.empty()) {
-        message += "；" + std::string(app.tr(Str::GridRefusedTitle)) + "：" + std::to_string(edit.refused.size());
+        message += std::string(app.tr(Str::Semicolon)) + app.tr(Str::GridRefusedTitle) + app.tr(Str::Colon) + std::to_string(edit.refused.size());
         RefusedList& list = refused_list();
         list.rows.clear();
         for (const auto& r : edit.refused) {
@@ -105,7 +105,7 @@ bool commit_edit(App& app, const GridModel& grid) {
     std::string conversion;
     if (auto why = grid.validate(c.col, text, &conversion)) {
         c.refused = std::string("“") + c.buffer + "” " + reason_text(app, *why);
-        app.status_message = std::string(app.tr(Str::Refused)) + "：" + c.refused;
+        app.status_message = std::string(app.tr(Str::Refused)) + app.tr(Str::Colon) + c.refused;
         c.focus_edit = true;
         return false;
     }

@@ -70,14 +70,12 @@ void draw_import_dialog(App& app) {
         if (job.running()) ImGui::TextDisabled("%s", job.current().c_str());
         for (const auto& o : job.outcomes()) {
             if (o.ok)
-                ImGui::Text("%s  %s：%d%s", app.tr(Str::StatusOk), o.file.c_str(), o.filings, app.tr(Str::ImportFilingsUnit));
+                ImGui::Text("%s  %s%s%d%s", app.tr(Str::StatusOk), o.file.c_str(), app.tr(Str::Colon), o.filings, app.tr(Str::ImportFilingsUnit));
             else
-                ImGui::TextColored(severity_color("error"), "%s  %s：%s", app.tr(Str::ImportFailed), o.file.c_str(), o.error.c_str());
+                ImGui::TextColored(severity_color("error"), "%s  %s%s%s", app.tr(Str::ImportFailed), o.file.c_str(), app.tr(Str::Colon), o.error.c_str());
             if (o.unplaced > 0) {
                 ImGui::SameLine();
-                ImGui::TextColored(severity_color("warning"), app.lang == Lang::Zh ? "（%d 个单元格未能放置，见填报的导入备注）"
-                                                                                   : "(%d cells not placed; see the filings' import notes)",
-                                   o.unplaced);
+                ImGui::TextColored(severity_color("warning"), "%s", tr_with(Str::UnplacedCells, app.lang, std::to_string(o.unplaced)).c_str());
             }
         }
     }

@@ -1,6 +1,7 @@
 // The menu bar and the keyboard shortcuts (Ctrl+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z).
 #include <imgui.h>
 
+#include "ui/display_names.h"
 #include "ui/views.h"
 
 namespace formwork::ui {
@@ -33,10 +34,11 @@ void draw_menu_bar(App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(app.tr(Str::MenuFile))) {
         if (ImGui::BeginMenu(app.tr(Str::MenuNew))) {
-            for (const auto& e : app.templates.entries())
-                if (e.ok() && ImGui::MenuItem(e.spec->title.c_str(), e.spec->id.c_str())) {
-                    const std::string id = e.spec->id;
-                    app.run_guarded([&app, id] { app.new_filing(id); });
+            // Title and region in the UI language: several regions print the same title.
+            for (const auto& [id, label] : template_labels(app.templates, app.lang))
+                if (ImGui::MenuItem(label.c_str())) {
+                    const std::string chosen = id;
+                    app.run_guarded([&app, chosen] { app.new_filing(chosen); });
                 }
             ImGui::EndMenu();
         }
@@ -119,7 +121,9 @@ void draw_dialogs(App& app) {
             ImGui::CloseCurrentPopup();
         } else {
             const store::DraftInfo d = app.recovered_drafts.front();
-            ImGui::BulletText("%s  (%s, %s)", d.title.empty() ? "—" : d.title.c_str(), d.template_id.c_str(), d.saved_at.c_str());
+            const auto spec = app.templates.find(d.template_id);
+            const std::string tpl = spec ? template_label(*spec, app.lang) : d.template_id;
+            ImGui::BulletText("%s  (%s, %s)", d.title.empty() ? "—" : d.title.c_str(), tpl.c_str(), d.saved_at.c_str());
             if (ImGui::Button(app.tr(Str::RestoreDraft))) {
                 app.restore_draft(d.id);
                 ImGui::CloseCurrentPopup();

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "ui/display_names.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -30,7 +31,7 @@ void draw_scripts(App& app) {
         else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
         ImGui::TableNextColumn();
         if (e.loaded && earlier) ImGui::TextDisabled("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, app.tr(Str::EarlierVersion));
-        else if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, e.loaded->title.c_str());
+        else if (e.loaded) ImGui::Text("%s v%d  %s", e.loaded->id.c_str(), e.loaded->version, template_label(*e.loaded, app.lang).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.file.c_str());
         for (const auto& err : e.errors) {
@@ -55,9 +56,8 @@ void draw_scripts(App& app) {
         else ImGui::TextColored(severity_color("error"), "%s", app.tr(Str::StatusError));
         ImGui::TableNextColumn();
         for (const auto& c : e.loaded) {
-            const std::string& title = app.lang == Lang::Zh || c->title_en.empty() ? c->title_zh : c->title_en;
             ImGui::TextColored(severity_color(script::to_string(c->severity)), "%s", c->id.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", check_title(*c, app.lang).c_str());
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.file.c_str());

@@ -132,6 +132,8 @@ TEST_CASE("tpl-2.2 the worked example of scripts/README.md loads") {
     for (const auto& err : e.errors) INFO(err);
     REQUIRE(e.ok());
     CHECK(e.spec->id == "example-county-project");
+    CHECK(e.spec->title_en == "Example county project spending targets");
+    CHECK(e.spec->region_en == "Example County");
 }
 
 TEST_CASE("tpl-3.1 the registry reloads an edited template and forgets a removed one") {
