@@ -74,6 +74,10 @@ const std::vector<Command>& commands() {
          "Suggested verdict: 退回 with an error, 修改后通过 with warnings only, else 通过; accepted warnings do not count. "
          "The same database gives the same file (sorted by id, dated by the newest change in the data). Exit codes: 0 "
          "written; 3 written but some filings could not be read; 1 the file could not be written; 2 usage."},
+        {"review", "--db PATH --filing ID [--check ID --path P] [--note TEXT | --accept | --unaccept]",
+         "审核人标记：填报或单条问题的审核人意见，认可一条警告（该值修改后失效）；不带操作时列出已有标记",
+         "the reviewer's marks: a note on a filing or on one finding, a warning accepted as fine (until its value is edited); without an action, lists them",
+         run_review},
         {"doctor", "--db PATH [--salvage OUT.json] [--json]",
          "检查数据库：SQLite 完整性检查，列出无法读取的填报，并可把全部可读取的填报抢救为 JSON",
          "examine a database: SQLite's integrity check, the filings that cannot be read, and a salvage of every readable one as JSON",

@@ -199,3 +199,17 @@ TEST_CASE("cli-report-1.3 an accepted warning stops counting and comes back when
     CHECK(summary_cell(dir.file("b.xlsx"), 4) == warnings);
     CHECK(summary_cell(dir.file("b.xlsx"), 6) == 0);
 }
+
+TEST_CASE("cli-report-1.4 formwork review sets and lists the marks the report reads") {
+    TempDir dir;
+    const std::string db = seed_db(dir);
+    CHECK(run_cli({"review", "--db", db, "--filing", "1", "--note", "资金测算依据不足。"}).exit_code == 0);
+    CHECK(run_cli({"review", "--db", db, "--filing", "1", "--check", "x", "--path", "f/title", "--accept"}).exit_code == 0);
+    const auto listed = run_cli({"review", "--db", db, "--filing", "1"});
+    CHECK(listed.exit_code == 0);
+    CHECK_THAT(listed.out, Catch::Contains("资金测算依据不足。"));
+    CHECK_THAT(listed.out, Catch::Contains("f/title"));
+    CHECK(run_cli({"review", "--db", db, "--filing", "1", "--accept"}).exit_code == 2);
+    REQUIRE(run_cli({"report", "--db", db, "--filing", "1", "--format", "pdf", "-o", dir.file("f.pdf")}).exit_code == 0);
+    CHECK_THAT(shell("pdftotext -raw -enc UTF-8 '" + dir.file("f.pdf") + "' -"), Catch::Contains("资金测算依据不足。"));
+}
