@@ -54,6 +54,8 @@ int run_checks(Context& ctx, const std::vector<std::string>& args);
 int run_test_checks(Context& ctx, const std::vector<std::string>& args);
 int run_import(Context& ctx, const std::vector<std::string>& args);
 int run_export(Context& ctx, const std::vector<std::string>& args);
+int run_report(Context& ctx, const std::vector<std::string>& args);
+int run_review(Context& ctx, const std::vector<std::string>& args);
 int run_list(Context& ctx, const std::vector<std::string>& args);
 int run_show(Context& ctx, const std::vector<std::string>& args);
 int run_shell(Context& ctx, const std::vector<std::string>& args);

@@ -78,9 +78,36 @@ CREATE TABLE drafts (
 );
 )sql";
 
+// Version 3 (issue 19).
+//  review_notes       a reviewer's note on a filing (check_id and path '') or on one finding
+//                     (its check and path). Kept apart from the cells so that a note never
+//                     counts as a change to the filing.
+//  accepted_warnings  a warning the reviewer judged fine, with the value (review_value) of
+//                     its place when accepted: a later edit of that value brings it back.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE review_notes (
+    filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+    check_id  TEXT    NOT NULL,
+    path      TEXT    NOT NULL,
+    text      TEXT    NOT NULL,
+    at        TEXT    NOT NULL,
+    PRIMARY KEY (filing_id, check_id, path)
+) WITHOUT ROWID;
+
+CREATE TABLE accepted_warnings (
+    filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+    check_id  TEXT    NOT NULL,
+    path      TEXT    NOT NULL,
+    value     TEXT    NOT NULL,
+    at        TEXT    NOT NULL,
+    PRIMARY KEY (filing_id, check_id, path)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
 };
 
 }  // namespace

@@ -43,6 +43,6 @@ TEST_CASE("store-8.1 a draft keeps a filing's content whole, and goes when disca
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("store-8.2 the schema is at version 2 with the drafts table") {
-    CHECK(latest_schema_version() == 2);
+TEST_CASE("store-8.2 the schema has the drafts table from version 2 on") {
+    CHECK(latest_schema_version() >= 2);
 }
