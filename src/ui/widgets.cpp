@@ -47,7 +47,7 @@ bool accepts(ValueKind kind, const std::string& text) {
 bool problem_marker(App& app, const std::string& path) {
     const Problem* worst = nullptr;
     for (const auto& p : app.problems)
-        if (p.path == path && (!worst || p.severity == "error")) worst = &p;
+        if (p.path == path && !p.could_not_judge && (!worst || p.severity == "error")) worst = &p;
     if (!worst) return false;
     ImGui::SameLine(0, 4);
     ImGui::TextColored(severity_color(worst->severity), worst->severity == "error" ? "(!)" : "(?)");
@@ -55,7 +55,7 @@ bool problem_marker(App& app, const std::string& path) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
         for (const auto& p : app.problems)
-            if (p.path == path) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
+            if (p.path == path && !p.could_not_judge) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
