@@ -294,13 +294,13 @@ CheckReport CheckEngine::check_filing(const Filing& filing, std::span<const Fili
         if (c.spec->scope != CheckScope::Department) {
             // A year, every filing, or a script's own groups: a batch reads those
             // (formwork check), not one filing's edit.
-            note(report, *c.spec, view, Outcome::Insufficient, "runs over many filings: see formwork check", 20);
+            note(report, *c.spec, view, Outcome::Insufficient, kReasonManyFilings, 20);
             count(report, Outcome::Insufficient);
             continue;
         }
         if (group.empty() || department.empty()) {
             note(report, *c.spec, view, Outcome::Insufficient,
-                 group.empty() ? "the filing names no department" : "needs the other filings of the department and year", 20);
+                 group.empty() ? kReasonNoDepartment : kReasonNeedsDepartment, 20);
             count(report, Outcome::Insufficient);
             continue;
         }

@@ -113,6 +113,12 @@ struct RunNote {
     std::string detail;  // the reason given, or the script error as file:line: message
 };
 
+// The reasons the live engine itself gives (RunNote::detail) when it cannot run a check on
+// one filing; named here so that the shell can show them in its own language.
+inline constexpr const char* kReasonManyFilings = "runs over many filings: see formwork check";
+inline constexpr const char* kReasonNoDepartment = "the filing names no department";
+inline constexpr const char* kReasonNeedsDepartment = "needs the other filings of the department and year";
+
 // Whether `pattern` (a template id, or with * standing for any run of characters) matches.
 bool template_pattern_matches(std::string_view pattern, std::string_view id);
 

@@ -310,6 +310,24 @@ void App::recheck_if_changed() {
     checked_version = session->version();
 }
 
+namespace {
+
+// A run that ended insufficient_data, as a quiet entry of the problems panel. The engine's own
+// reasons are shown in the UI language; a script's reason is what the script wrote.
+Problem could_not_judge(const script::RunNote& n) {
+    Problem p{"info", n.check, "", n.detail, n.detail, true};
+    for (const auto& [reason, key] : {std::pair{script::kReasonManyFilings, Str::ReasonManyFilings},
+                                      {script::kReasonNoDepartment, Str::ReasonNoDepartment},
+                                      {script::kReasonNeedsDepartment, Str::ReasonNeedsDepartment}})
+        if (n.detail == reason) {
+            p.message_zh = ui::tr(key, Lang::Zh);
+            p.message_en = ui::tr(key, Lang::En);
+        }
+    return p;
+}
+
+}  // namespace
+
 std::vector<Problem> App::run_checks(const Filing& filing) {
     const script::CheckReport report = checks->check_filing(filing, department);
     check_log = report.log;
@@ -323,7 +341,9 @@ std::vector<Problem> App::run_checks(const Filing& filing) {
         else ++tally.infos;
     }
     for (const auto& n : report.notes) {
-        if (n.outcome == script::Outcome::ScriptError || n.outcome == script::Outcome::Stopped)
+        if (n.outcome == script::Outcome::Insufficient && n.filing == filing.id)
+            out.push_back(could_not_judge(n));
+        else if (n.outcome == script::Outcome::ScriptError || n.outcome == script::Outcome::Stopped)
             out.push_back({"error", n.check, "", n.detail, n.detail});
         else if (n.outcome == script::Outcome::SwitchedOff)
             out.push_back({"error", n.check, "", ui::tr(Str::SwitchedOffNote, Lang::Zh), ui::tr(Str::SwitchedOffNote, Lang::En)});

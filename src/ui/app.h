@@ -48,6 +48,7 @@ struct Problem {
     std::string path;      // cell path (src/core/filing_cells.h), "" for the whole filing
     std::string message_zh;
     std::string message_en;
+    bool could_not_judge = false;  // not a finding: the check lacked data (the message says why); shown apart
 
     const std::string& message(Lang lang) const { return lang == Lang::En && !message_en.empty() ? message_en : message_zh; }
 };

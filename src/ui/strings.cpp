@@ -202,7 +202,7 @@ constexpr Row kRows[] = {
      "Every filing is checked by the check scripts: red counts errors, orange warnings, blue info. The open filing's "
      "counts follow your edits; \"…\" means still checking."},
     {Str::CountsPending, "…", "…"},
-    {Str::CouldNotJudge, "未能判断", "Could not judge"},
+    {Str::CouldNotJudge, "未能判断", "could not judge"},
     {Str::CouldNotJudgeTip, "这些检查缺少需要的数据，没有给出结论；补齐后会重新检查。",
      "These checks lacked data they need and reached no verdict; they run again once it is filled in."},
     {Str::ReasonManyFilings, "需要一起检查多份填报，请用 formwork check 运行", "runs over many filings: see formwork check"},

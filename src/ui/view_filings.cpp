@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <set>
 
 #include "ui/display_names.h"
@@ -166,12 +167,17 @@ void draw_filings(App& app) {
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
     if (!ImGui::BeginTable("filings", 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(app.tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch, 4.0f,
-                            static_cast<ImGuiID>(FilingColumn::Title));
-    ImGui::TableSetupColumn(app.tr(Str::ColYear), ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(FilingColumn::Year));
+    // The title takes what the year and the counts leave; those two are as wide as their
+    // header with its sort arrow, or as "2024" and "12 34 5".
+    auto fitted = [&app](Str header, const char* sample) {
+        return std::max(ImGui::CalcTextSize(app.tr(header)).x, ImGui::CalcTextSize(sample).x) + ImGui::GetFontSize();
+    };
+    ImGui::TableSetupColumn(app.tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(FilingColumn::Title));
+    ImGui::TableSetupColumn(app.tr(Str::ColYear), ImGuiTableColumnFlags_WidthFixed, fitted(Str::ColYear, "0000"),
+                            static_cast<ImGuiID>(FilingColumn::Year));
     // The worst first on the first click.
-    ImGui::TableSetupColumn(app.tr(Str::ColProblems), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
-                            0.8f, static_cast<ImGuiID>(FilingColumn::Problems));
+    ImGui::TableSetupColumn(app.tr(Str::ColProblems), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            fitted(Str::ColProblems, "00 00 0"), static_cast<ImGuiID>(FilingColumn::Problems));
     // The header row by hand, so that the problems header explains its counts on hover.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int column = 0; column < 3; ++column) {

@@ -24,7 +24,7 @@ const char* const kCheck = "total-changed-from-previous-year";
 std::vector<Problem> cross_year(const App& app) {
     std::vector<Problem> out;
     for (const auto& p : app.problems)
-        if (p.check == kCheck) out.push_back(p);
+        if (p.check == kCheck && !p.could_not_judge) out.push_back(p);
     return out;
 }
 
