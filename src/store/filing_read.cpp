@@ -90,6 +90,16 @@ std::vector<RevisionInfo> FilingStore::revisions(std::int64_t filing_id) {
     return out;
 }
 
+std::map<std::int64_t, std::vector<std::string>> FilingStore::changed_paths(std::int64_t filing_id) {
+    ReadTransaction snapshot(impl_->tx);
+    impl_->require_filing(filing_id, kRead);
+    std::map<std::int64_t, std::vector<std::string>> out;
+    auto q = impl_->changed_paths.use();
+    q.bind(1, filing_id);
+    while (q.step()) out[q.int64(0)].push_back(q.text(1));
+    return out;
+}
+
 void FilingStore::for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged) {
     ReadTransaction snapshot(impl_->tx);
     auto q = impl_->all_cells.use();

@@ -48,6 +48,10 @@ FilingStore::Impl::Impl(Database& database)
       later_changes(db, path,
                     "SELECT c.path, c.old_value FROM revisions r JOIN revision_changes c ON c.revision_id = r.id"
                     " WHERE r.filing_id = ?1 AND r.id > ?2 ORDER BY r.id DESC",
+                    kRead),
+      changed_paths(db, path,
+                    "SELECT c.revision_id, c.path FROM revisions r JOIN revision_changes c ON c.revision_id = r.id"
+                    " WHERE r.filing_id = ?1 ORDER BY c.revision_id, c.path",
                     kRead) {}
 
 FilingStore::FilingStore(Database& db) : impl_(std::make_unique<Impl>(db)) {}

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -71,6 +72,10 @@ public:
     void remove(std::int64_t id);       // with its cells and history
 
     std::vector<RevisionInfo> revisions(std::int64_t filing_id);  // newest first
+    // The cell paths each revision of a filing changed, by revision id, in path order. A
+    // filing's first revision records no change rows (its content is the whole filing), so
+    // it is absent. Bookkeeping paths ("m/title", "t/x/#rows") are listed like the others.
+    std::map<std::int64_t, std::vector<std::string>> changed_paths(std::int64_t filing_id);
     // The content right after `revision_id` was saved.
     Filing load_revision(std::int64_t filing_id, std::int64_t revision_id);
     // Saves the content of `revision_id` as a new revision (none if it equals the current).

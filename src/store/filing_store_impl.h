@@ -33,7 +33,7 @@ struct FilingStore::Impl {
 
     Statement insert_filing, update_filing, touch_filing, filing_exists, delete_filing, list_filings;
     Statement select_cells, insert_cell, update_cell, delete_cell, all_cells;
-    Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes;
+    Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes, changed_paths;
 
     [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;
     void require_filing(std::int64_t id, StoreError::Action action);

@@ -3,6 +3,7 @@
 
 #include "core/filing_facts.h"
 #include "store/store_queries.h"
+#include "ui/desktop_chooser.h"
 #include "ui/display_names.h"
 
 #include <algorithm>
@@ -96,6 +97,12 @@ void App::open_filing(std::int64_t id) {
     } catch (const std::exception& e) {
         status_message = describe_error(e, lang);
     }
+}
+
+bool App::background_busy() const {
+    // The desktop's file dialog runs as a child process: its answer comes without input to
+    // this window, so the shell draws until it has taken the answer (see desktop_chooser.h).
+    return import_job.running() || !counts.ready() || desktop_chooser_answered();
 }
 
 std::uint64_t App::view_stamp() const {

@@ -138,7 +138,7 @@ public:
     std::vector<Problem> run_checks(const Filing& filing);
 
     // Background work whose progress the views show (an import, the list's problem counts).
-    bool background_busy() const { return import_job.running() || !counts.ready(); }
+    bool background_busy() const;  // also when the desktop's file dialog has answered (app.cpp)
     // Changes whenever something the views show may have changed without input (a reload,
     // a check run, a job finishing, a message): the shell draws a frame when it moves.
     std::uint64_t view_stamp() const;

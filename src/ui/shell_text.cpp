@@ -15,6 +15,7 @@ bool note_visible_text(const App& app, FontAtlasBuilder& fonts) {
             const FormSpec* s = e.loaded.get();
             if (!s) continue;
             note(s->title);
+            note(s->region);  // the New menu and the list's filter name templates by title and region
             for (const auto& b : s->blocks) {
                 note(b.label);
                 note(b.unit);

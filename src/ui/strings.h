@@ -48,7 +48,7 @@ enum class Str {
     // The filing list's counts, the problems panel's quiet group, the revision list.
     CountsLegend, CountsTip, CountsPending, CouldNotJudge, CouldNotJudgeTip,
     ReasonManyFilings, ReasonNoDepartment, ReasonNeedsDepartment,
-    RevisionCreated, RevisionRestoredFrom, CellsChanged, NoCellsChanged,
+    RevisionCreated, RevisionRestoredFrom, CellsChanged, OneCellChanged, NoCellsChanged, ImportedFrom,
     // File > Import… and File > Export…: the file chooser.
     Browse, ChooseImportTitle, ChooseExportTitle, FolderUp, FolderHome, Folder, FileName, FilterSupported, FilterAll,
     ShowHidden, Choose, ColName, ColSize, ColModified, FolderEntry, ReplaceFile, ReplaceFileText, Replace,

@@ -1,10 +1,25 @@
-// Revision history of the open filing: when, what, how many cells; restore brings an old
-// revision back as an undoable edit (saved as a new revision on the next save).
+// Revision history of the open filing: when (to the second), what changed (how many cells and
+// the first places, every place on hover); restore brings an old revision back as an
+// undoable edit (saved as a new revision on the next save).
 #include <imgui.h>
 
+#include <map>
+
+#include "ui/revision_text.h"
 #include "ui/views.h"
 
 namespace formwork::ui {
+
+namespace {
+
+struct History {
+    std::vector<store::RevisionInfo> revisions;
+    std::map<std::int64_t, std::vector<std::string>> paths;  // by revision
+    std::int64_t filing = 0;
+    std::uint64_t data_version = ~std::uint64_t{0};
+};
+
+}  // namespace
 
 void draw_history(App& app) {
     if (!app.session || app.session->filing().id == 0) {
@@ -12,34 +27,56 @@ void draw_history(App& app) {
         return;
     }
     // Read once per stored change, not once per frame.
-    static std::vector<store::RevisionInfo> revisions;
-    static std::int64_t cached_id = 0;
-    static std::uint64_t cached_version = ~std::uint64_t{0};
-    if (cached_id != app.session->filing().id || cached_version != app.data_version) {
-        cached_id = app.session->filing().id;
-        cached_version = app.data_version;
+    static History h;
+    if (h.filing != app.session->filing().id || h.data_version != app.data_version) {
+        h.filing = app.session->filing().id;
+        h.data_version = app.data_version;
         try {
-            revisions = app.store.revisions(cached_id);
+            h.revisions = app.store.revisions(h.filing);
+            h.paths = app.store.changed_paths(h.filing);
         } catch (const std::exception& e) {
-            revisions.clear();
+            h.revisions.clear();
+            h.paths.clear();
             app.status_message = e.what();
         }
     }
+    // Two columns, so that a narrow panel still reads: "#4  2024-05-01 16:30:07" over what
+    // changed (wrapped), and the restore button.
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("revisions", 4, flags)) return;
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
-    ImGui::TableSetupColumn(app.tr(Str::RevisionAt), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(app.tr(Str::Changes), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    if (!ImGui::BeginTable("revisions", 2, flags)) return;
+    const std::string header = std::string(app.tr(Str::RevisionAt)) + " / " + app.tr(Str::Changes);
+    ImGui::TableSetupColumn(header.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(app.tr(Str::Restore)).x + ImGui::GetFontSize());
     ImGui::TableHeadersRow();
-    for (const auto& r : revisions) {
+    static const std::vector<std::string> kNone;
+    const FormSpec* spec = app.session->spec();
+    const Filing& filing = app.session->filing();
+    for (size_t i = 0; i < h.revisions.size(); ++i) {
+        const auto& r = h.revisions[i];
+        const auto found = h.paths.find(r.id);
+        const bool first = i + 1 == h.revisions.size();  // newest first: the last is the first saved
+        const RevisionChanges changes = describe_revision(r, found == h.paths.end() ? kNone : found->second, first, spec, filing, app.lang);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(r.id));
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.at.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%s (%lld)", r.summary.c_str(), static_cast<long long>(r.change_count));
+        ImGui::BeginGroup();
+        ImGui::TextDisabled("#%lld", static_cast<long long>(r.id));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(local_time_text(r.at).c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(changes.brief.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            if (!r.summary.empty()) ImGui::TextDisabled("%s", summary_text(r.summary, app.lang).c_str());
+            // A restore can change hundreds of cells: the first few dozen say enough.
+            constexpr size_t kListed = 24;
+            for (size_t k = 0; k < changes.places.size() && k < kListed; ++k) ImGui::BulletText("%s", changes.places[k].c_str());
+            if (changes.places.size() > kListed) ImGui::TextDisabled("… (%zu)", changes.places.size());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(r.id));
         if (ImGui::SmallButton(app.tr(Str::Restore))) app.restore_revision(r.id);

@@ -1,10 +1,13 @@
-// File > Import…: paths (one per line, or a folder), imported in the background with a
-// progress bar; the outcome of each file is listed, and the filing list refreshes.
+// File > Import…: paths (one per line, or a folder), typed or picked with the file chooser
+// (file_chooser.h), imported in the background with a progress bar; the outcome of each file
+// is listed, and the filing list refreshes.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <filesystem>
 #include <utility>
 
+#include "ui/file_chooser.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -17,7 +20,21 @@ struct ImportDialog {
     std::string typed;
     bool refreshed = false;
     bool keep_job = false;  // the job was started with the dialog (files given at start)
+    FileChooser chooser;
+    std::string last_folder;  // where the chooser opens next time
 };
+
+// The kinds of file the importer reads (it picks the reader by content; see import_paths).
+ChooserRequest import_request(const App& app, const std::string& start) {
+    ChooserRequest r;
+    r.multiple = true;
+    r.title = app.tr(Str::ChooseImportTitle);
+    r.start = start.empty() ? home_folder().string() : start;
+    r.filter_name = app.tr(Str::FilterSupported);
+    r.extensions = {".json", ".xlsx", ".docx", ".html", ".htm", ".txt"};
+    r.all_filter_name = app.tr(Str::FilterAll);
+    return r;
+}
 
 ImportDialog& dialog() {
     static ImportDialog d;
@@ -61,6 +78,21 @@ void draw_import_dialog(App& app) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x * 0.55f, 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(app.tr(Str::ImportFiles), nullptr)) return;
     ImGui::TextUnformatted(app.tr(Str::ImportPath));
+    // Picked files join what is typed, one per line.
+    ImGui::BeginDisabled(job.running() || d.chooser.waiting());
+    if (ImGui::Button(app.tr(Str::Browse))) d.chooser.open(import_request(app, d.last_folder));
+    ImGui::EndDisabled();
+    if (d.chooser.waiting()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", app.tr(Str::WaitingForChooser));
+    }
+    if (auto picked = d.chooser.draw(app.lang)) {
+        for (const auto& path : *picked) {
+            if (!d.typed.empty() && d.typed.back() != '\n') d.typed += '\n';
+            d.typed += path + '\n';
+        }
+        if (!picked->empty()) d.last_folder = std::filesystem::path(picked->front()).parent_path().string();
+    }
     ImGui::InputTextMultiline("##paths", &d.typed, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5),
                               job.running() ? ImGuiInputTextFlags_ReadOnly : 0);
     if (job.running() || job.finished()) {
@@ -79,7 +111,7 @@ void draw_import_dialog(App& app) {
             }
         }
     }
-    ImGui::BeginDisabled(job.running());
+    ImGui::BeginDisabled(job.running() || d.chooser.waiting());
     if (ImGui::Button(app.tr(Str::ImportRun))) {
         auto files = import_paths(d.typed);
         if (!files.empty() && !app.refuse_if_read_only()) {

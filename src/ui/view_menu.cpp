@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "ui/display_names.h"
+#include "ui/revision_text.h"
 #include "ui/views.h"
 
 namespace formwork::ui {
@@ -123,7 +124,7 @@ void draw_dialogs(App& app) {
             const store::DraftInfo d = app.recovered_drafts.front();
             const auto spec = app.templates.find(d.template_id);
             const std::string tpl = spec ? template_label(*spec, app.lang) : d.template_id;
-            ImGui::BulletText("%s  (%s, %s)", d.title.empty() ? "—" : d.title.c_str(), tpl.c_str(), d.saved_at.c_str());
+            ImGui::BulletText("%s  (%s, %s)", d.title.empty() ? "—" : d.title.c_str(), tpl.c_str(), local_time_text(d.saved_at).c_str());
             if (ImGui::Button(app.tr(Str::RestoreDraft))) {
                 app.restore_draft(d.id);
                 ImGui::CloseCurrentPopup();

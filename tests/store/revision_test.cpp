@@ -2,6 +2,8 @@
 // back and restored.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "store_test_support.h"
 
 using namespace formwork;
@@ -115,4 +117,18 @@ TEST_CASE("store-3.4 a revision of another filing, or none, is not found") {
     } catch (const StoreError& e) {
         CHECK(describe(e) == "无法读取 " + h.dir.file("h.db") + "：该填报表没有编号为 9999 的修订。");
     }
+}
+
+TEST_CASE("store-3.5 changed_paths lists what each later revision changed, in path order") {
+    History h;
+    const auto paths = h.store.changed_paths(h.versions[0].id);
+    CHECK_FALSE(paths.count(h.revision_ids[0]));  // the first revision records no change rows
+    REQUIRE(paths.count(h.revision_ids[1]));
+    const auto& second = paths.at(h.revision_ids[1]);
+    CHECK(second.size() == 4);
+    CHECK(std::is_sorted(second.begin(), second.end()));
+    CHECK(std::find(second.begin(), second.end(), "t/expenses/0/full_year") != second.end());
+    REQUIRE(paths.count(h.revision_ids[2]));
+    CHECK(paths.at(h.revision_ids[2]).size() == 8);
+    CHECK(error_code_of([&] { h.store.changed_paths(9999); }) == "filing-not-found");
 }

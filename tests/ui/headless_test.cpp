@@ -95,6 +95,7 @@ TEST_CASE("ui-1.2 the font atlas has a glyph for every character of the UI and t
     for (const auto& e : app.templates.entries())
         if (e.spec) {
             check_text(e.spec->title);
+            check_text(e.spec->region);  // the New menu and the list's filter show it
             for (const auto& b : e.spec->blocks) {
                 check_text(b.label);
                 for (const auto& f : b.fields) check_text(f.label);
