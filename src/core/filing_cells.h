@@ -13,6 +13,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/filing.h"
@@ -29,6 +30,20 @@ std::string escape_cell_id(const std::string& id);
 // Rebuilds the content of a filing (fields, tables, indicators, notes); the caller sets id
 // and template. Throws std::invalid_argument naming the path on a malformed cell.
 Filing from_cells(const FilingCells& cells);
+
+// from_cells one cell at a time, for readers that hold the cells in another form (the store's
+// per-filing snapshot): no map is built, and a path is read in place. Cells may come in any
+// order; add() and finish() throw std::invalid_argument like from_cells.
+class FilingBuilder {
+public:
+    void add(std::string_view path, std::string_view text);
+    Filing finish();
+
+private:
+    Filing f_;
+    std::map<std::string, size_t, std::less<>> declared_rows_;
+    size_t declared_indicators_ = 0, declared_notes_ = 0;
+};
 
 struct CellChange {
     std::string path;

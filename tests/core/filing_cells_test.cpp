@@ -93,3 +93,24 @@ TEST_CASE("cells-1.5 malformed paths are refused with the path named") {
     CHECK_THROWS_WITH(from_cells({{"t/a/#rows", "1"}, {"t/a/5/c", "x"}}), Catch::Contains("row count"));
     CHECK_THROWS_WITH(from_cells({{"f/bad%2", "x"}}), Catch::Contains("f/bad%2"));
 }
+
+TEST_CASE("cells-1.6 FilingBuilder takes the cells one at a time, in any order, and refuses what from_cells refuses") {
+    const FilingCells cells = to_cells(sample_filing());
+    FilingBuilder forward, backward;
+    for (const auto& [path, text] : cells) forward.add(path, text);
+    for (auto it = cells.rbegin(); it != cells.rend(); ++it) backward.add(it->first, it->second);
+    const Filing a = forward.finish(), b = backward.finish(), c = from_cells(cells);
+    CHECK(a.same_content(c));
+    CHECK(b.same_content(c));
+    CHECK(a.field("odd/id%#") == "escaped id");
+    CHECK(a.find_table("expenses")->rows.size() == 3);
+    for (const char* bad : {"x/1", "t/a/notanumber/c", "f/bad%2", "i/0/t/x/y", "t/a/0/b/c/d/e", "i/0/zz"}) {
+        INFO(bad);
+        FilingBuilder builder;
+        CHECK_THROWS_WITH(builder.add(bad, "v"), Catch::Contains(bad));
+    }
+    FilingBuilder past;
+    past.add("t/a/#rows", "1");
+    past.add("t/a/5/c", "x");
+    CHECK_THROWS_WITH(past.finish(), Catch::Contains("row count"));
+}
