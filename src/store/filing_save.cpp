@@ -104,6 +104,10 @@ SaveResult FilingStore::Impl::write(std::int64_t id, const FilingCells& next, co
         q.run();
     }
 
+    // Last, after every cell: the triggers that drop the snapshot when a cell changes fire for
+    // the writes above, not for this one (filing_snapshot.h).
+    write_snapshot.use().bind(1, id).bind_blob(2, encode_snapshot(next)).run();
+
     // A typical save sets only the bookkeeping columns, leaving the indexed summary columns
     // (and their index pages) alone unless one of them changed; the insert set them already.
     if (!creating && std::any_of(changes.begin(), changes.end(), [](const CellChange& c) { return is_meta(c.path); }))

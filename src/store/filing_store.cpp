@@ -52,7 +52,12 @@ FilingStore::Impl::Impl(Database& database)
       changed_paths(db, path,
                     "SELECT c.revision_id, c.path FROM revisions r JOIN revision_changes c ON c.revision_id = r.id"
                     " WHERE r.filing_id = ?1 ORDER BY c.revision_id, c.path",
-                    kRead) {}
+                    kRead),
+      write_snapshot(db, path, "INSERT OR REPLACE INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)", kWrite),
+      all_snapshots(db, path,
+                    "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id",
+                    kRead),
+      select_snapshot(db, path, "SELECT cells FROM filing_snapshots WHERE filing_id = ?1", kRead) {}
 
 FilingStore::FilingStore(Database& db) : impl_(std::make_unique<Impl>(db)) {}
 
@@ -98,5 +103,7 @@ FilingStore::Batch::Batch(FilingStore& store) : tx_(std::make_unique<WriteTransa
 FilingStore::Batch::~Batch() = default;
 
 void FilingStore::Batch::commit() { tx_->commit(); }
+
+bool FilingStore::Batch::intact() const { return tx_->active(); }
 
 }  // namespace formwork::store

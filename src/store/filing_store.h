@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,27 @@ public:
     // others; without a `damaged` handler the error is thrown.
     using DamagedHandler = std::function<void(std::int64_t id, const StoreError& error)>;
     void for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged = {});
+    // The same pass, each filing handed over to keep (moved, not copied), e.g. to a queue.
+    // Both read each filing's snapshot (one row per filing, schema version 4), or its cells
+    // when it has none.
+    void take_each(const std::function<void(Filing&&)>& visit, const DamagedHandler& damaged = {});
+
+    // A filing as take_each_stored reads it, rebuilt when taken: the rebuilding, most of a
+    // read's cost, can then happen on the thread that uses the filing, any thread, while the
+    // store reads on. take() throws StoreError BadData when the cells do not make a filing.
+    class Stored {
+    public:
+        std::int64_t id() const { return id_; }
+        Filing take();
+
+    private:
+        friend class FilingStore;
+        std::int64_t id_ = 0;
+        const std::string* path_ = nullptr;  // the database's, for errors; the store outlives this
+        std::string snapshot_;               // a snapshot that decodes, or "" when filing_ holds it
+        std::optional<Filing> filing_;       // read from the cells (no usable snapshot)
+    };
+    void take_each_stored(const std::function<void(Stored&&)>& visit, const DamagedHandler& damaged = {});
 
     // Many saves as one transaction, e.g. an import: one durable commit for all of them
     // instead of one each. Rolled back unless committed; an id a save assigned inside a
@@ -100,6 +122,10 @@ public:
         Batch(const Batch&) = delete;
         Batch& operator=(const Batch&) = delete;
         void commit();
+        // Whether the batch still holds what was saved in it: false once committed, or when
+        // SQLite rolled the whole transaction back after a failed save (a full disk, an I/O
+        // error), so that a caller that goes on after one failed save knows what it lost.
+        bool intact() const;
 
     private:
         std::unique_ptr<WriteTransaction> tx_;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/filing_cells.h"
+#include "store/filing_snapshot.h"
 #include "store/filing_store.h"
 #include "store/sql.h"
 
@@ -20,6 +21,7 @@ inline constexpr const char* kTitleCell = "m/title";
 inline constexpr const char* kYearCell = "m/year";
 
 FilingCells stored_cells(const Filing& filing, const SaveInfo& info);
+
 // Takes the "m/" cells out of `cells` and rebuilds the filing; StoreError BadData if the
 // cells do not make one.
 Filing filing_from_stored(FilingCells cells, std::int64_t id, const std::string& path);
@@ -34,10 +36,13 @@ struct FilingStore::Impl {
     Statement insert_filing, update_filing, touch_filing, filing_exists, delete_filing, list_filings;
     Statement select_cells, insert_cell, update_cell, delete_cell, all_cells;
     Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes, changed_paths;
+    Statement write_snapshot, all_snapshots, select_snapshot;  // filing_snapshot.h
 
     [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;
     void require_filing(std::int64_t id, StoreError::Action action);
     FilingCells read_cells(std::int64_t id);
+    // The filing from its snapshot, or from its cells when it has none or it does not decode.
+    Filing read_filing(std::int64_t id);
     // The cells as they were right after `revision_id`: the current ones with every later
     // change undone, newest first.
     FilingCells cells_at(std::int64_t filing_id, std::int64_t revision_id);

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "store/filing_snapshot.h"
 #include "store/sql.h"
 
 namespace formwork::store {
@@ -104,10 +105,35 @@ CREATE TABLE accepted_warnings (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4 (issue 16).
+//  filing_snapshots   every cell of a filing in one blob (filing_snapshot.h), written by the
+//                     transaction that writes the cells, so that a batch check reads one row
+//                     per filing. A cell row updated or deleted by anything but a save (a
+//                     hand edit, a damaged row rewritten) drops the filing's snapshot through
+//                     the triggers, and readers fall back to the cells: the cells stay the truth.
+//                     A save writes its cells first and the snapshot last, so its own cell
+//                     changes never leave it without one.
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE filing_snapshots (
+    filing_id INTEGER PRIMARY KEY REFERENCES filings(id) ON DELETE CASCADE,
+    cells     BLOB    NOT NULL
+);
+CREATE TRIGGER filing_cells_updated AFTER UPDATE ON filing_cells BEGIN
+    DELETE FROM filing_snapshots WHERE filing_id IN (OLD.filing_id, NEW.filing_id);
+END;
+CREATE TRIGGER filing_cells_deleted AFTER DELETE ON filing_cells BEGIN
+    DELETE FROM filing_snapshots WHERE filing_id = OLD.filing_id;
+END;
+)sql";
+
+// 3 → 4: the snapshot of every filing already stored, made from its cells.
+void add_filing_snapshots(sqlite3* db, const std::string& path) { fill_filing_snapshots(db, path); }
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
+    {4, kVersion4, add_filing_snapshots},
 };
 
 }  // namespace
@@ -124,6 +150,7 @@ void apply_migrations(sqlite3* db, const std::string& path, int from_version, st
                              "migration list skips from version " + std::to_string(from_version) + " to " +
                                  std::to_string(m.version));
         exec(db, path, m.sql, StoreError::Action::Open);
+        if (m.then) m.then(db, path);
         // PRAGMA takes no bound parameters; the numbers are ours, not user text.
         const std::string stamp = "PRAGMA user_version = " + std::to_string(m.version) +
                                   "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";

@@ -18,6 +18,9 @@ inline constexpr std::int32_t kApplicationId = 0x46524D57;
 struct Migration {
     int version;      // 1, 2, 3 …, consecutive
     const char* sql;  // takes the schema from version - 1 to version
+    // What SQL alone cannot do, run after `sql` in the same transaction (e.g. filling a new
+    // table from the old ones); nullptr for none.
+    void (*then)(sqlite3* db, const std::string& path) = nullptr;
 };
 
 std::span<const Migration> migrations();

@@ -73,6 +73,12 @@ Statement::Use& Statement::Use::bind_null(int index) {
     return *this;
 }
 
+Statement::Use& Statement::Use::bind_blob(int index, std::string_view bytes) {
+    const int rc = sqlite3_bind_blob64(s_.stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) throw_sqlite(s_.db_, rc, s_.path_, s_.action_);
+    return *this;
+}
+
 bool Statement::Use::step() {
     const int rc = sqlite3_step(s_.stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -91,6 +97,12 @@ std::string Statement::Use::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_.stmt_, column));
     const int n = sqlite3_column_bytes(s_.stmt_, column);
     return p ? std::string(p, static_cast<size_t>(n)) : std::string();
+}
+
+std::string_view Statement::Use::view(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(s_.stmt_, column));
+    const int n = sqlite3_column_bytes(s_.stmt_, column);
+    return p ? std::string_view(p, static_cast<size_t>(n)) : std::string_view();
 }
 
 bool Statement::Use::is_null(int column) const { return sqlite3_column_type(s_.stmt_, column) == SQLITE_NULL; }

@@ -49,12 +49,15 @@ public:
     Use& bind(int index, std::int64_t value);
     Use& bind(int index, std::string_view text);
     Use& bind_null(int index);
+    Use& bind_blob(int index, std::string_view bytes);
 
     bool step();  // true while a row is ready
     void run();   // runs to completion
 
     std::int64_t int64(int column) const;
     std::string text(int column) const;
+    // A text or blob column in place: valid until the next step or the end of this use.
+    std::string_view view(int column) const;
     bool is_null(int column) const;
 
 private:
@@ -81,6 +84,9 @@ public:
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
     void commit();
+    // Still open: not committed, and not rolled back by SQLite itself (after SQLITE_FULL,
+    // SQLITE_IOERR … it may roll back the whole transaction, savepoints and all).
+    bool active() const { return open_ && !sqlite3_get_autocommit(t_.db); }
 
 private:
     TransactionStatements& t_;

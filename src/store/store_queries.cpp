@@ -29,6 +29,7 @@ public:
         if (!read_ || version != version_) {
             read_ = true;
             version_ = version;
+            ++generation_;
             headers_.clear();
             for (const FilingSummary& s : store_.list()) {
                 FilingHeader h{s.id, s.template_id, s.title, std::nullopt, s.template_version};
@@ -40,6 +41,8 @@ public:
         }
         return headers_;
     }
+
+    std::uint64_t headers_generation() const override { return generation_; }
 
     std::optional<Filing> load(std::int64_t id) override {
         try {
@@ -55,6 +58,7 @@ private:
     Statement data_version_;
     bool read_ = false;
     std::int64_t version_ = 0;
+    std::uint64_t generation_ = 0;
     std::vector<FilingHeader> headers_;
 };
 

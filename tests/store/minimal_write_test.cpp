@@ -1,7 +1,9 @@
 // store-2: a save writes only what changed, whatever the size of the filing.
 //
 // rows_written for an update = the cell rows changed + one revisions row + one
-// revision_changes row per changed cell + the filings row (head revision, updated_at).
+// revision_changes row per changed cell + the filings row (head revision, updated_at) + the
+// filing's snapshot, dropped when its first cell row is updated or deleted and written anew
+// (2; a save that only adds cells leaves the old one to be replaced: 1).
 #include <catch2/catch.hpp>
 
 #include "core/filing_cells.h"
@@ -33,7 +35,7 @@ TEST_CASE("store-2.1 a one-cell change writes one cell row, small filing or larg
     const SaveResult r = store.save(f, info_for(f));
     CHECK(r.changed());
     CHECK(r.changed_cells == 1);
-    CHECK(r.rows_written == 4);  // cell + revision + change + filings row
+    CHECK(r.rows_written == 4 + 2);  // cell + revision + change + filings row, snapshot dropped and written
     CHECK(store.load(f.id).same_content(f));
 
     const auto revs = store.revisions(f.id);
@@ -72,20 +74,20 @@ TEST_CASE("store-2.3 added and removed cells are written as inserts and deletes,
         f.table("expenses").rows.push_back(row);
         const SaveResult r = store.save(f, info_for(f));
         CHECK(r.changed_cells == 4);
-        CHECK(r.rows_written == 4 + 1 + 4 + 1);
+        CHECK(r.rows_written == 4 + 1 + 4 + 1 + 2);  // the row count is an updated cell
     }
     SECTION("a note removed from the end: its 2 cells and the count") {
         f.notes.pop_back();
         const SaveResult r = store.save(f, info_for(f));
         CHECK(r.changed_cells == 3);
-        CHECK(r.rows_written == 3 + 1 + 3 + 1);
+        CHECK(r.rows_written == 3 + 1 + 3 + 1 + 2);
     }
     SECTION("a new title is one changed cell of the store's own") {
         SaveInfo info = info_for(f);
         info.title = "改名后的项目";
         const SaveResult r = store.save(f, info);
         CHECK(r.changed_cells == 1);
-        CHECK(r.rows_written == 4);
+        CHECK(r.rows_written == 4 + 2);
         CHECK(store.list()[0].title == "改名后的项目");
     }
     CHECK(store.load(f.id).same_content(f));
@@ -100,8 +102,8 @@ TEST_CASE("store-2.4 a new filing writes its cells, one revision and its filings
     const auto cells = to_cells(f).size() + 4;  // + template, version, title, year
     CHECK(r.changed_cells == cells);
     // The filings row is inserted, then given its head revision; the first revision keeps
-    // no change rows (its changes are its whole content).
-    CHECK(r.rows_written == static_cast<std::int64_t>(cells) + 1 + 2);
+    // no change rows (its changes are its whole content); then its snapshot.
+    CHECK(r.rows_written == static_cast<std::int64_t>(cells) + 1 + 2 + 1);
 }
 
 TEST_CASE("store-2.5 a batch commits many saves at once, or none of them") {

@@ -16,13 +16,13 @@ TEST_CASE("store-4.1 a new database is at the latest schema version, marked as F
     TempDir dir;
     const std::string path = dir.file("new.db");
     { Database db = Database::open(path, OpenMode::CreateOrOpen); }
-    CHECK(latest_schema_version() == 3);
+    CHECK(latest_schema_version() == 4);
     CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
     CHECK(raw_query(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
     CHECK(raw_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table'"
                           " AND name NOT LIKE 'sqlite%' ORDER BY name)") ==
-          "accepted_warnings drafts filing_cells filings review_notes revision_changes revisions");
+          "accepted_warnings drafts filing_cells filing_snapshots filings review_notes revision_changes revisions");
     // Opening again neither migrates nor changes anything.
     const FileSnapshot before = snapshot(path);
     { Database db = Database::open(path, OpenMode::OpenExisting); }
