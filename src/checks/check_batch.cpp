@@ -24,19 +24,24 @@ bool chosen(const BatchOptions& options, const LoadedCheck& c) {
 }
 
 
-// Filings handed from the reading thread to the workers, at most `capacity` at a time.
+// Filings handed from the reading thread to the workers in chunks of kChunk, at most
+// `capacity` chunks at a time: one lock and one wake-up per chunk, not per filing (per filing,
+// the wake-ups cost more than a cheap check). The workers rebuild them (FilingSource::Deferred),
+// so the maps of a filing are built and freed on the thread that checks it.
+constexpr std::size_t kChunk = 32;
+
 class FilingQueue {
 public:
     explicit FilingQueue(std::size_t capacity) : capacity_(capacity) {}
 
-    void push(Filing f) {
+    void push(std::vector<FilingSource::Deferred> chunk) {
         std::unique_lock lock(mutex_);
         not_full_.wait(lock, [&] { return queue_.size() < capacity_ || closed_; });
         if (closed_) return;
-        queue_.push_back(std::move(f));
+        queue_.push_back(std::move(chunk));
         not_empty_.notify_one();
     }
-    bool pop(Filing& out) {
+    bool pop(std::vector<FilingSource::Deferred>& out) {
         std::unique_lock lock(mutex_);
         not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
         if (queue_.empty()) return false;
@@ -56,7 +61,7 @@ private:
     std::size_t capacity_;
     std::mutex mutex_;
     std::condition_variable not_empty_, not_full_;
-    std::deque<Filing> queue_;
+    std::deque<std::vector<FilingSource::Deferred>> queue_;
     bool closed_ = false;
 };
 
@@ -294,14 +299,16 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
             std::exception_ptr error;
         };
         std::vector<Worker> workers(options.jobs);
-        FilingQueue queue(64 * options.jobs);
+        FilingQueue queue(2 * options.jobs);
         std::vector<std::thread> threads;
         for (unsigned w = 0; w < options.jobs; ++w) {
             threads.emplace_back([&, w] {
                 try {
-                    Filing f;
-                    while (queue.pop(f))
-                        m.helpers[w]->impl_->batch_filing(f, options, any_group_checks, workers[w].report, workers[w].members);
+                    std::vector<FilingSource::Deferred> chunk;
+                    while (queue.pop(chunk))
+                        for (auto& make : chunk)
+                            if (std::optional<Filing> f = make())
+                                m.helpers[w]->impl_->batch_filing(*f, options, any_group_checks, workers[w].report, workers[w].members);
                 } catch (...) {
                     workers[w].error = std::current_exception();
                     queue.close();
@@ -310,7 +317,14 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         }
         std::exception_ptr read_error;
         try {
-            source.for_each([&](const Filing& f) { queue.push(f); });
+            std::vector<FilingSource::Deferred> chunk;
+            source.take_each_deferred([&](FilingSource::Deferred&& f) {
+                chunk.push_back(std::move(f));
+                if (chunk.size() < kChunk) return;
+                queue.push(std::move(chunk));
+                chunk = {};
+            });
+            if (!chunk.empty()) queue.push(std::move(chunk));
         } catch (...) {
             read_error = std::current_exception();
         }

@@ -12,6 +12,7 @@
 namespace formwork::script {
 
 bool CheckHealth::off(const std::string& check) const {
+    if (!any_off_.load(std::memory_order_acquire)) return false;
     std::lock_guard lock(mutex_);
     auto it = counts_.find(check);
     return it != counts_.end() && it->second.off;
@@ -26,6 +27,7 @@ bool CheckHealth::record(const std::string& check, Outcome outcome, std::size_t 
     if (failed) ++c.failures;
     c.findings += findings;
     c.off = c.failures >= kMaxFailures || c.findings > kMaxFindings;
+    if (c.off) any_off_.store(true, std::memory_order_release);
     return c.off;
 }
 
@@ -41,6 +43,7 @@ std::vector<std::string> CheckHealth::switched_off() const {
 void CheckHealth::clear() {
     std::lock_guard lock(mutex_);
     counts_.clear();
+    any_off_.store(false, std::memory_order_release);
 }
 
 void count_outcome(CheckReport& report, Outcome o) {

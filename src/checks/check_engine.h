@@ -103,6 +103,20 @@ public:
     virtual ~FilingSource() = default;
     virtual void for_each(const std::function<void(const Filing&)>& visit) = 0;
     virtual Filing load(std::int64_t id) = 0;
+    // for_each handing each filing over to keep (a batch on worker threads queues them): a
+    // source that can give up its filings overrides this and saves the copy made here.
+    virtual void take_each(const std::function<void(Filing&&)>& visit) {
+        for_each([&](const Filing& f) { visit(Filing(f)); });
+    }
+    // A filing read but perhaps not yet rebuilt: calling it rebuilds it (on the worker thread
+    // that checks it; any thread) or gives nullopt when it turns out damaged and the source has
+    // noted so. A source whose rebuilding is costly overrides take_each_deferred.
+    using Deferred = std::function<std::optional<Filing>()>;
+    virtual void take_each_deferred(const std::function<void(Deferred&&)>& visit) {
+        take_each([&](Filing&& f) {
+            visit([held = std::make_shared<Filing>(std::move(f))]() -> std::optional<Filing> { return std::move(*held); });
+        });
+    }
 };
 
 struct BatchOptions {

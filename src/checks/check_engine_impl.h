@@ -3,6 +3,7 @@
 // example cases, check_calls.cpp enters Lua).
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>
@@ -73,6 +74,9 @@ private:
     };
     mutable std::mutex mutex_;
     std::unordered_map<std::string, Count> counts_;
+    // Whether any check is off: asked before every run by every worker, so the usual answer
+    // (none) is given without taking the lock.
+    std::atomic<bool> any_off_{false};
 };
 
 struct LoadedCheck {
@@ -129,6 +133,17 @@ struct CheckEngine::Impl final : detail::QueryHost {
     std::map<std::int64_t, FilingView*> found_by_id;
     std::vector<detail::ViewBox*> found_boxes;  // their userdata, kept in the registry like `boxes`
     std::vector<int> found_refs;
+    // The headers by year and by year and normalized title, so that f:previous() looks at the
+    // candidates of the year before only (a scan of every header per filing made a batch of
+    // 100,000 filings quadratic). Rebuilt when the headers are read anew.
+    struct HeaderIndex {
+        std::uint64_t of = 0;  // FilingQueries::serial()
+        std::uint64_t generation = 0;
+        std::unordered_map<int, std::vector<std::size_t>> by_year;
+        std::unordered_map<std::string, std::vector<std::size_t>> by_year_title;  // "year|title"
+    };
+    HeaderIndex header_index;
+    const HeaderIndex& indexed_headers(FilingQueries& source);
 
     // check_queries.cpp
     int find(lua_State* L, const detail::FindQuery& q) override;

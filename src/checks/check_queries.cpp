@@ -123,6 +123,21 @@ int CheckEngine::Impl::find(lua_State* L, const detail::FindQuery& q) {
     return 2;
 }
 
+const CheckEngine::Impl::HeaderIndex& CheckEngine::Impl::indexed_headers(FilingQueries& source) {
+    const std::vector<FilingHeader>& heads = source.headers();  // may read them anew
+    HeaderIndex& x = header_index;
+    if (x.of == source.serial() && x.generation == source.headers_generation()) return x;
+    x = HeaderIndex{};
+    x.of = source.serial();
+    x.generation = source.headers_generation();
+    for (std::size_t i = 0; i < heads.size(); ++i) {
+        if (!heads[i].year) continue;
+        x.by_year[*heads[i].year].push_back(i);
+        x.by_year_title[std::to_string(*heads[i].year) + "|" + trimmed(heads[i].title)].push_back(i);
+    }
+    return x;
+}
+
 int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
     if (!of.year()) {
         lua_pushnil(L);
@@ -132,20 +147,31 @@ int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
     const FormSpec& spec = of.spec();
     const auto& keys = of.index().key_fields();
     const bool by_title = std::find(keys.begin(), keys.end(), spec.title_field) != keys.end();
-    const std::string title = trimmed(of.title());
-    for (const FilingHeader& head : source->headers()) {
-        if (head.year != *of.year() - 1 || head.id == of.filing().id) continue;
-        if (by_title && trimmed(head.title) != title) continue;
-        TemplateSlot* s = slot(head.template_id, head.template_version);
-        if (!s || s->spec->family != spec.family) continue;
-        FilingView* view = found_view(L, head.id);
-        if (!view) continue;
-        bool same = true;
-        for (const std::string& k : keys) same = same && trimmed(view->filing().field(k)) == trimmed(of.filing().field(k));
-        if (!same) continue;
-        push_found(L, *view);
-        return 1;
+    const HeaderIndex& index = indexed_headers(*source);
+    const std::vector<FilingHeader>& heads = source->headers();
+    // The candidates in header order, as a scan of every header would meet them.
+    const std::vector<std::size_t>* candidates = nullptr;
+    if (by_title) {
+        auto it = index.by_year_title.find(std::to_string(*of.year() - 1) + "|" + trimmed(of.title()));
+        if (it != index.by_year_title.end()) candidates = &it->second;
+    } else {
+        auto it = index.by_year.find(*of.year() - 1);
+        if (it != index.by_year.end()) candidates = &it->second;
     }
+    if (candidates)
+        for (std::size_t i : *candidates) {
+            const FilingHeader& head = heads[i];
+            if (head.id == of.filing().id) continue;
+            TemplateSlot* s = slot(head.template_id, head.template_version);
+            if (!s || s->spec->family != spec.family) continue;
+            FilingView* view = found_view(L, head.id);
+            if (!view) continue;
+            bool same = true;
+            for (const std::string& k : keys) same = same && trimmed(view->filing().field(k)) == trimmed(of.filing().field(k));
+            if (!same) continue;
+            push_found(L, *view);
+            return 1;
+        }
     lua_pushnil(L);
     return 1;
 }

@@ -63,13 +63,15 @@ std::size_t FilingView::rows(const std::string& table) const {
 
 const TargetValue& FilingView::target(std::size_t indicator, std::size_t period) const {
     const std::size_t periods = index_.periods().size();
-    if (targets_.empty()) targets_.resize(filing_.indicators.size() * periods);
-    std::optional<TargetValue>& slot = targets_[indicator * periods + period];
+    if (targets_.empty()) targets_.assign(filing_.indicators.size() * periods, nullptr);
+    const TargetValue*& slot = targets_[indicator * periods + period];
     if (!slot) {
         const Indicator& ind = filing_.indicators[indicator];
         auto it = ind.targets.find(index_.periods()[period]);
-        slot = parse_target(it == ind.targets.end() ? std::string_view() : std::string_view(it->second),
-                            index_.vocabulary());
+        TargetValue scratch;
+        const TargetValue& t =
+            index_.parsed_target(it == ind.targets.end() ? std::string_view() : std::string_view(it->second), scratch);
+        slot = &t == &scratch ? &own_.emplace_back(std::move(scratch)) : &t;
     }
     return *slot;
 }

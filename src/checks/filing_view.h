@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +48,9 @@ private:
     std::string title_;
     std::optional<int> year_;
     std::string department_;
-    mutable std::vector<std::optional<TargetValue>> targets_;
+    // Into the index's parsed targets (or `own_` past its limit).
+    mutable std::vector<const TargetValue*> targets_;
+    mutable std::deque<TargetValue> own_;
     mutable std::vector<std::optional<Category>> categories_;
     mutable std::vector<signed char> names_;  // -1 not yet known, 0 no name, 1 a name
 };

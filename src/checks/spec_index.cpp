@@ -109,11 +109,16 @@ int SpecIndex::period_index(std::string_view period) const {
 }
 
 const ResolvedRef& SpecIndex::resolve(std::string_view ref) {
-    // Heterogeneous lookup would avoid this string; refs are short and the miss path is rare.
-    std::string key(ref);
-    auto it = refs_.find(key);
+    auto it = refs_.find(ref);
     if (it != refs_.end()) return it->second;
-    return refs_.emplace(std::move(key), resolve_uncached(ref)).first->second;
+    return refs_.emplace(std::string(ref), resolve_uncached(ref)).first->second;
+}
+
+const TargetValue& SpecIndex::parsed_target(std::string_view text, TargetValue& scratch) {
+    if (auto it = targets_.find(text); it != targets_.end()) return it->second;
+    // A long text (a script's f:parse_target of anything) is parsed, not kept.
+    if (targets_.size() >= kMaxParsed || text.size() > 256) return scratch = parse_target(text, vocab_);
+    return targets_.emplace(std::string(text), parse_target(text, vocab_)).first->second;
 }
 
 ResolvedRef SpecIndex::resolve_uncached(std::string_view ref) const {

@@ -54,6 +54,13 @@ public:
     // Cached; never null (an unknown reference resolves to Kind::Invalid with an error).
     const ResolvedRef& resolve(std::string_view ref);
 
+    // parse_target with the template's vocabulary, each distinct text parsed once for all the
+    // filings of the template (the same "≥90%" or "是/否" is filed thousands of times). The
+    // reference stays valid as long as the index. At most kMaxParsed texts of at most 256
+    // bytes are kept; any other parse is put in `scratch`.
+    static constexpr std::size_t kMaxParsed = 20000;
+    const TargetValue& parsed_target(std::string_view text, TargetValue& scratch);
+
     const BlockSpec* table_block(std::string_view id) const;  // a Table or SpendingPlan block
     const BlockSpec* indicators_block() const { return indicators_; }
     // Index of a period column id, -1 when the template has no such period.
@@ -92,7 +99,14 @@ private:
     std::string department_field_;
     std::vector<std::string> department_fallback_;
     std::vector<std::string> key_fields_;
-    std::unordered_map<std::string, ResolvedRef> refs_;
+    // Looked up with the script's string as it is (a string_view), so a cached reference
+    // costs a hash and no std::string per call.
+    struct RefHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, ResolvedRef, RefHash, std::equal_to<>> refs_;
+    std::unordered_map<std::string, TargetValue, RefHash, std::equal_to<>> targets_;
 };
 
 // A category name for comparison: full-width forms folded, every space removed.

@@ -283,7 +283,8 @@ int f_percent(lua_State* L) {
         return 2;
     }
     return luax::guarded(L, [&] {
-        const TargetValue t = parse_target(text, v.index().vocabulary());
+        TargetValue scratch;
+        const TargetValue& t = v.index().parsed_target(text, scratch);
         if (t.kind == TargetKind::Numeric && t.cmp == Comparator::None && (t.unit == "%" || t.unit.empty())) {
             push_decimal(L, t.value);
             return 1;
@@ -362,13 +363,19 @@ int f_cell_amount(lua_State* L) {
 int f_cell_target(lua_State* L) {
     FilingView& v = view_at(L);
     const std::string& text = cell_arg(L, v);
-    return luax::guarded(L, [&] { return push_target(L, parse_target(text, v.index().vocabulary())); });
+    return luax::guarded(L, [&] {
+        TargetValue scratch;
+        return push_target(L, v.index().parsed_target(text, scratch));
+    });
 }
 
 int f_parse_target(lua_State* L) {
     FilingView& v = view_at(L);
     const std::string_view text = arg_text(L, 2);
-    return luax::guarded(L, [&] { return push_target(L, parse_target(text, v.index().vocabulary())); });
+    return luax::guarded(L, [&] {
+        TargetValue scratch;
+        return push_target(L, v.index().parsed_target(text, scratch));
+    });
 }
 
 int f_indicators(lua_State* L) {

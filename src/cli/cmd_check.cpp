@@ -6,6 +6,7 @@
 // when nothing could run (usage, no database, no usable check).
 #include <algorithm>
 #include <charconv>
+#include <mutex>
 #include <ostream>
 #include <thread>
 
@@ -27,19 +28,52 @@ class StoreSource final : public script::FilingSource {
 public:
     StoreSource(store::FilingStore& s, Lang lang) : store_(s), lang_(lang) {}
     void for_each(const std::function<void(const Filing&)>& visit) override {
-        store_.for_each(visit, [&](std::int64_t id, const store::StoreError& e) {
-            damaged.push_back(std::string(lang_ == Lang::Zh ? "填报 " : "filing ") + std::to_string(id) +
-                              (lang_ == Lang::Zh ? " 已损坏，未检查：" : " is damaged and was not checked: ") +
-                              store::describe(e, lang_));
-        });
+        store_.for_each(visit, [&](std::int64_t id, const store::StoreError& e) { note_damaged(id, e); });
+    }
+    void take_each(const std::function<void(Filing&&)>& visit) override {
+        store_.take_each(visit, [&](std::int64_t id, const store::StoreError& e) { note_damaged(id, e); });
+    }
+    // Rebuilt on the engine's worker threads; a filing found damaged there is noted too.
+    void take_each_deferred(const std::function<void(Deferred&&)>& visit) override {
+        store_.take_each_stored(
+            [&](store::FilingStore::Stored&& s) {
+                auto held = std::make_shared<store::FilingStore::Stored>(std::move(s));
+                visit([this, held]() -> std::optional<Filing> {
+                    try {
+                        return held->take();
+                    } catch (const store::StoreError& e) {
+                        if (e.code() != store::StoreError::Code::BadData) throw;
+                        note_damaged(held->id(), e);
+                        return std::nullopt;
+                    }
+                });
+            },
+            [&](std::int64_t id, const store::StoreError& e) { note_damaged(id, e); });
+    }
+    // The damaged filings in id order, whichever thread found them.
+    std::vector<std::string> damaged_sorted() {
+        std::lock_guard lock(mutex_);
+        std::sort(damaged_.begin(), damaged_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::string> out;
+        for (auto& [id, text] : damaged_) out.push_back(std::move(text));
+        damaged_.clear();
+        return out;
     }
     Filing load(std::int64_t id) override { return store_.load(id); }
 
-    std::vector<std::string> damaged;
-
 private:
+    void note_damaged(std::int64_t id, const store::StoreError& e) {
+        std::string text = std::string(lang_ == Lang::Zh ? "填报 " : "filing ") + std::to_string(id) +
+                           (lang_ == Lang::Zh ? " 已损坏，未检查：" : " is damaged and was not checked: ") +
+                           store::describe(e, lang_);
+        std::lock_guard lock(mutex_);
+        damaged_.emplace_back(id, std::move(text));
+    }
+
     store::FilingStore& store_;
     Lang lang_;
+    std::mutex mutex_;
+    std::vector<std::pair<std::int64_t, std::string>> damaged_;
 };
 
 // Scripts that did not load: check scripts, and templates (whose filings cannot be checked, or
@@ -118,7 +152,7 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
         if (options.filing) filings.load(*options.filing);  // an unknown id is an error, not an empty report
         StoreSource source(filings, ctx.lang);
         report = engine.check_all(source, options);
-        for (auto& d : source.damaged) {
+        for (auto& d : source.damaged_sorted()) {
             ctx.err << "formwork check: " << d << "\n";
             report.problems.push_back(std::move(d));
             ++report.summary.skipped_filings;

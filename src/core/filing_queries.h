@@ -25,9 +25,19 @@ struct FilingHeader {
 
 class FilingQueries {
 public:
+    FilingQueries();
     virtual ~FilingQueries() = default;
     virtual const std::vector<FilingHeader>& headers() = 0;       // every stored filing
     virtual std::optional<Filing> load(std::int64_t id) = 0;      // nullopt: gone or unreadable
+    // Changes whenever headers() has been read anew, so that what a caller derived from the
+    // headers (an index by year and title) knows when to derive it again.
+    virtual std::uint64_t headers_generation() const { return 0; }
+    // Unique among the objects of a process, so that what was derived from one object's headers
+    // is never taken for another's that was given the same address.
+    std::uint64_t serial() const { return serial_; }
+
+private:
+    std::uint64_t serial_;
 };
 
 using QueryFactory = std::function<std::unique_ptr<FilingQueries>()>;
