@@ -1,21 +1,28 @@
 // `formwork import --db DB [--template ID] [--separator S] [--sheet NAME|N] [--force] [--dry-run]
 // [--json] FILE...`: reads filing documents (text in any layout, xlsx, docx, HTML, a JSON
-// export; the reader is picked by content) into the database, each file as one transaction (a
+// export; the reader is picked by content) into the database, each file all or nothing (a
 // file that fails leaves nothing behind; the other files still import). A form that is cut off
 // or holds too little of its template is refused, unless --force. Exit 1 when a file failed,
 // 3 when some forms were refused while others of their files imported, 0 otherwise.
+// Many files are read at once on worker threads (io/import_ahead.h) and saved in bulk: one
+// transaction per kFilesPerCommit files, each file in its own savepoint, so that a file that
+// fails to save is undone alone; what the files say is printed once their transaction commits.
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <sstream>
+#include <thread>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_text.h"
 #include "cli/filing_json.h"
 #include "core/filing_facts.h"
+#include "io/import_ahead.h"
 #include "io/import_files.h"
 #include "io/importer.h"
 #include "templates/template_registry.h"
@@ -43,6 +50,10 @@ private:
     bool on_;
     std::size_t total_;
 };
+
+// Files saved per transaction in bulk: one commit (one fsync) for many files, while a crash or a
+// failing disk loses no more than these.
+constexpr std::size_t kFilesPerCommit = 256;
 
 }  // namespace
 
@@ -89,15 +100,65 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
 
     nlohmann::json out_files = nlohmann::json::array();
     std::size_t imported = 0, failed = 0, refused = 0;
-    Progress progress(args.positional().size());
-    for (std::size_t n = 0; n < args.positional().size(); ++n) {
-        const std::string& path = args.positional()[n];
+    const std::vector<std::string>& paths = args.positional();
+    Progress progress(paths.size());
+    const unsigned jobs = paths.size() > 1 ? std::clamp(std::thread::hardware_concurrency(), 1u, 8u) : 0;
+    io::ImportAhead ahead(importer, specs, paths, options, jobs);
+
+    // The open bulk transaction, and what the files saved in it print once it commits.
+    std::optional<store::FilingStore::Batch> bulk;
+    struct Held {
+        std::size_t json;  // index in out_files
+        std::string text;  // for ctx.out
+        std::size_t filings = 0, refused = 0;
+    };
+    std::vector<Held> held;
+    // Commits the bulk transaction; if it cannot be (or SQLite already rolled it back), the files
+    // saved in it failed after all, with `why`.
+    auto settle = [&](std::optional<std::string> why) {
+        if (bulk && !why) {
+            try {
+                if (bulk->intact()) bulk->commit();
+                else why = ctx.tr("事务已被回滚", "the transaction was rolled back");
+            } catch (const store::StoreError& e) {
+                why = store::describe(e, ctx.lang);
+            }
+        }
+        bulk.reset();
+        for (Held& h : held) {
+            if (!why) {
+                ctx.out << h.text;
+                continue;
+            }
+            nlohmann::json& jf = out_files[h.json];
+            ++failed;
+            imported -= h.filings;
+            refused -= h.refused;
+            jf["ok"] = false;
+            jf["error"] = *why;
+            jf["filings"] = nlohmann::json::array();
+            ctx.err << "formwork import: " << jf["file"].get<std::string>() << ": " << *why << "\n";
+        }
+        held.clear();
+    };
+
+    for (std::size_t n = 0; n < paths.size(); ++n) {
+        const std::string& path = paths[n];
         progress.show(n, path);
-        io::FileImport file = io::read_import_file(importer, specs, path, options);
+        io::FileImport file = ahead.next(n);
         std::string error = ctx.lang == Lang::Zh ? file.error.zh : file.error.en;
-        if (!file.failed && filings)
-            if (auto why = io::save_imported(*filings, file, ctx.lang)) file.failed = true, error = *why;
+        if (!file.failed && filings) {
+            if (!bulk && paths.size() > 1) bulk.emplace(*filings);
+            if (auto why = io::save_imported(*filings, file, ctx.lang)) {
+                file.failed = true, error = *why;
+                // A failure SQLite answered by rolling back everything takes the earlier files
+                // of this transaction with it.
+                if (bulk && !bulk->intact()) settle(*why);
+            }
+        }
         progress.clear();
+        std::ostringstream out;
+        std::size_t file_refused = 0;
         nlohmann::json jf = {{"file", path}, {"ok", !file.failed}, {"error", nullptr}, {"line", nullptr},
                              {"format", file.format}, {"layout", file.layout}};
         nlohmann::json warnings = nlohmann::json::array();
@@ -113,7 +174,7 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
             if (file.line > 0) jf["line"] = file.line;
             ctx.err << "formwork import: " << path << (file.line > 0 ? ":" + std::to_string(file.line) : "") << ": " << error << "\n";
         } else if (!json) {
-            ctx.out << path << "  (" << file.format << (file.layout.empty() ? "" : ", " + file.layout) << ")\n";
+            out << path << "  (" << file.format << (file.layout.empty() ? "" : ", " + file.layout) << ")\n";
         }
         // Forms of the file that were not taken, and why.
         nlohmann::json jrefused = nlohmann::json::array();
@@ -123,6 +184,7 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
                                 {"reason", why}, {"values", x.values}, {"required", x.required}, {"missing", x.missing}});
             if (!file.failed) {
                 ++refused;
+                ++file_refused;
                 ctx.err << "formwork import: " << path << ":" << x.line << ": " << ctx.tr("未导入这份表格：", "form not imported: ") << why << "\n";
             }
         }
@@ -147,19 +209,24 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
             j["forced"] = f.forced ? nlohmann::json(ctx.lang == Lang::Zh ? f.forced->zh : f.forced->en) : nlohmann::json();
             jfilings.push_back(std::move(j));
             if (json) continue;
-            ctx.out << "  " << (dry_run ? std::string("-") : "#" + std::to_string(f.filing.id)) << "  " << facts.title << "  ("
-                    << f.filing.template_id << ")  " << ctx.tr("总额 ", "total ")
-                    << (facts.total.is_string() ? facts.total.get<std::string>() : std::string("-")) << "\n";
+            out << "  " << (dry_run ? std::string("-") : "#" + std::to_string(f.filing.id)) << "  " << facts.title << "  ("
+                << f.filing.template_id << ")  " << ctx.tr("总额 ", "total ")
+                << (facts.total.is_string() ? facts.total.get<std::string>() : std::string("-")) << "\n";
             for (const auto& u : f.unplaced)
-                ctx.out << "      " << ctx.tr("未能放置 ", "unplaced ") << path << ":" << u.line << ": " << u.text << "\n";
-            for (const auto& c : f.conversions) ctx.out << "      " << ctx.tr("金额 ", "money ") << path << ":" << c.line << ": " << c.text << "\n";
+                out << "      " << ctx.tr("未能放置 ", "unplaced ") << path << ":" << u.line << ": " << u.text << "\n";
+            for (const auto& c : f.conversions) out << "      " << ctx.tr("金额 ", "money ") << path << ":" << c.line << ": " << c.text << "\n";
             if (!f.missing.empty())
-                ctx.out << "      " << ctx.tr("必填而空缺 ", "required but blank ") << f.missing.size() << "/" << f.required << "\n";
-            if (f.forced) ctx.out << "      " << ctx.tr("（--force 保留）", "(kept by --force) ") << (ctx.lang == Lang::Zh ? f.forced->zh : f.forced->en) << "\n";
+                out << "      " << ctx.tr("必填而空缺 ", "required but blank ") << f.missing.size() << "/" << f.required << "\n";
+            if (f.forced) out << "      " << ctx.tr("（--force 保留）", "(kept by --force) ") << (ctx.lang == Lang::Zh ? f.forced->zh : f.forced->en) << "\n";
         }
         jf["filings"] = std::move(jfilings);
         out_files.push_back(std::move(jf));
+        // A failed file prints nothing to ctx.out, so held output keeps the files in order.
+        if (bulk && !file.failed) held.push_back({out_files.size() - 1, out.str(), file.filings.size(), file_refused});
+        else ctx.out << out.str();
+        if (bulk && held.size() >= kFilesPerCommit) settle(std::nullopt);
     }
+    settle(std::nullopt);
 
     if (json) {
         ctx.out << json_text(nlohmann::json{{"files", out_files}, {"filings", imported}, {"failed", failed},
@@ -167,7 +234,7 @@ int run_import(Context& ctx, const std::vector<std::string>& argv) {
                 << "\n";
     } else {
         ctx.out << ctx.tr("导入 ", "Imported ") << imported << ctx.tr(" 份填报，来自 ", " filings from ")
-                << args.positional().size() - failed << ctx.tr(" 个文件", " files");
+                << paths.size() - failed << ctx.tr(" 个文件", " files");
         if (failed) ctx.out << ctx.tr("；", "; ") << failed << ctx.tr(" 个文件失败", " files failed");
         if (refused) ctx.out << ctx.tr("；", "; ") << refused << ctx.tr(" 份表格未导入", " forms refused");
         if (dry_run) ctx.out << ctx.tr("（试运行，未写入）", " (dry run, nothing written)");

@@ -48,8 +48,8 @@ const std::vector<Command>& commands() {
         {"test-checks", "[--check ID] [--json]", "运行每项检查自带的示例，报告是否符合预期",
          "run the example cases each check declares and report whether they hold", run_test_checks},
         {"import", "--db PATH [--template ID] [--separator tab|pipe|spaces|lines] [--sheet NAME|N] [--force] [--dry-run] [--json] FILE...",
-         "导入填报文件（文本、xlsx、docx、HTML 或 formwork export 的 JSON，按内容识别），按最相符的模板读取，每个文件一个事务",
-         "import filing documents (text, xlsx, docx, HTML or JSON from formwork export, recognised by content), each form read with the template that fits it best, one transaction per file",
+         "导入填报文件（文本、xlsx、docx、HTML 或 formwork export 的 JSON，按内容识别），按最相符的模板读取，每个文件全部导入或全部不导入（多个文件成批写入，每个文件一个保存点）",
+         "import filing documents (text, xlsx, docx, HTML or JSON from formwork export, recognised by content), each form read with the template that fits it best, each file all or nothing (many files saved in bulk, one savepoint per file)",
          run_import,
          "金额带单位（250万、2,500元）按栏目单位换算并记入备注；不完整（文件中断）或必填项不足一半的表格不导入，--force 仍导入。"
          "--separator 指定文本文件的分隔方式，--sheet 只读取 xlsx 的一个工作表。"

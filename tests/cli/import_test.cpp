@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "run_cli.h"
 
@@ -38,6 +39,13 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 }
 
 bool exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
+
+void raw_exec(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
 
 }  // namespace
 
@@ -195,4 +203,63 @@ TEST_CASE("cli-4.9 money written with a unit: 250万 in a 万元 form is 250 万
     REQUIRE(with_unit["conversions"].size() == 2);
     CHECK_THAT(with_unit["conversions"][0]["text"].get<std::string>(), Catch::Contains("“250万” 换算为 250（万元）"));
     CHECK(plain["conversions"].empty());
+}
+
+TEST_CASE("cli-4.10 in a bulk import a file the database refuses fails alone: its savepoint is undone, the files before and after it are kept") {
+    TempDir dir;
+    const std::string db = dir.file("bulk.db"), control = dir.file("control.db");
+    REQUIRE(run_cli({"import", "--db", db, seeds()[1]}).exit_code == 0);
+    const std::size_t first = nlohmann::json::parse(run_cli({"list", "--db", db, "--json"}).out).size();
+    // The database itself refuses the Jiangsu filings (seed 003): the save fails inside the
+    // bulk transaction, after other files were saved in it.
+    raw_exec(db, "CREATE TRIGGER refuse_jiangsu BEFORE INSERT ON filings WHEN NEW.template_id LIKE 'jiangsu%'"
+                 " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+    const auto r = run_cli({"import", "--db", db, "--json", seeds()[2], seeds()[3], seeds()[0]});
+    CHECK(r.exit_code == 1);
+    const auto out = nlohmann::json::parse(r.out);
+    REQUIRE(out["files"].size() == 3);
+    CHECK(out["files"][0]["ok"] == true);
+    CHECK(out["files"][1]["ok"] == false);
+    CHECK_THAT(out["files"][1]["error"].get<std::string>(), Catch::Contains("refused by the test"));
+    CHECK(out["files"][1]["filings"].empty());
+    CHECK(out["files"][2]["ok"] == true);
+    CHECK(out["failed"] == 1);
+
+    REQUIRE(run_cli({"import", "--db", control, seeds()[2], seeds()[0]}).exit_code == 0);
+    const auto kept = nlohmann::json::parse(run_cli({"list", "--db", db, "--json"}).out);
+    const auto expected = nlohmann::json::parse(run_cli({"list", "--db", control, "--json"}).out);
+    CHECK(kept.size() == first + expected.size());
+    for (const auto& f : kept) CHECK(f["template"].get<std::string>().rfind("jiangsu", 0) != 0);
+    // Every stored filing is whole: the checks read them all.
+    CHECK(run_cli({"check", "--db", db}).exit_code != 2);
+}
+
+TEST_CASE("cli-4.11 more files than one bulk transaction holds: all are stored, listed in file order with their ids in order") {
+    TempDir dir;
+    const std::string db = dir.file("many.db");
+    std::vector<std::string> files;
+    for (int i = 0; i < 300; ++i) {
+        const std::string f = dir.file("copy" + std::to_string(1000 + i) + ".txt");
+        std::ifstream in(seeds()[2], std::ios::binary);
+        std::ofstream(f, std::ios::binary) << in.rdbuf();
+        files.push_back(f);
+    }
+    const auto r = run_cli(with({"import", "--db", db}, files));
+    REQUIRE(r.exit_code == 0);
+    // Each file's line, in the order given, each followed by its filings with rising ids.
+    std::size_t at = 0;
+    long last_id = 0;
+    for (const auto& f : files) {
+        const std::size_t p = r.out.find(f + "  (", at);
+        REQUIRE(p != std::string::npos);
+        at = p + f.size();
+        const std::size_t hash = r.out.find("  #", at);
+        REQUIRE(hash != std::string::npos);
+        const long id = std::stol(r.out.substr(hash + 3));
+        CHECK(id > last_id);
+        last_id = id;
+    }
+    const auto list = nlohmann::json::parse(run_cli({"list", "--db", db, "--json"}).out);
+    CHECK(list.size() == 300 * 3);
+    CHECK(list.back()["id"] == last_id + 2);
 }
