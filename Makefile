@@ -51,10 +51,12 @@ package: build
 # Benchmarks (bench/): a Release build of their own, then bench/run.sh prints the table.
 # They print figures and never fail: a failing step is reported and make goes on.
 BENCH_BUILD ?= build-bench
+# Where the generated databases and logs go (kept between runs: generating 100k takes a while).
+BENCH_WORK ?= /tmp/formwork-bench
 bench: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BENCH_BUILD) -j$(JOBS) --target formwork fw_bench_gen fw_bench_ref fw_bench_live fw_bench_ui fw_bench_batch
-	-sh bench/run.sh $(BENCH_BUILD)
+	-sh bench/run.sh $(BENCH_BUILD) $(BENCH_WORK)
 
 # Fuzzing (tests/fuzz): each libFuzzer target for FUZZ_SECONDS (default 10 minutes) under ASan
 # and UBSan, crashes kept in $(BUILD)/fuzz-findings/<target>/. `make test` runs them briefly.

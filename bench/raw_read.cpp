@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/filing_cells.h"
+#include "store/filing_snapshot.h"
 
 namespace formwork::bench {
 
@@ -64,6 +65,42 @@ std::int64_t raw_read_filings(const std::string& db_path, const std::function<vo
     }
     sqlite3_close(db);
     return rows;
+}
+
+std::int64_t raw_read_snapshots(const std::string& db_path, const std::function<void(Filing&&)>& visit) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        throw std::runtime_error("cannot open " + db_path);
+    }
+    std::int64_t n = 0;
+    try {
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        Stmt rows(db, "SELECT f.id, f.template_id, f.template_version, s.cells FROM filings f"
+                      " JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id");
+        while (sqlite3_step(rows.s) == SQLITE_ROW) {
+            const std::string_view blob(static_cast<const char*>(sqlite3_column_blob(rows.s, 3)),
+                                        static_cast<size_t>(sqlite3_column_bytes(rows.s, 3)));
+            FilingBuilder b;
+            // The store's own "m/…" cells repeat the filings row; the model has no place for them.
+            if (!store::decode_snapshot(blob, [&](std::string_view path, std::string_view text) {
+                    if (!path.starts_with("m/")) b.add(path, text);
+                }))
+                throw std::runtime_error("bad snapshot");
+            Filing f = b.finish();
+            f.id = sqlite3_column_int64(rows.s, 0);
+            f.template_id = column_text(rows.s, 1);
+            f.template_version = sqlite3_column_int(rows.s, 2);
+            visit(std::move(f));
+            ++n;
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    } catch (...) {
+        sqlite3_close(db);
+        throw;
+    }
+    sqlite3_close(db);
+    return n;
 }
 
 }  // namespace formwork::bench
