@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "ui/path_label.h"
+#include "core/place_label.h"
 #include "ui/strings.h"
 
 namespace formwork::ui {

@@ -193,10 +193,7 @@ constexpr Row kRows[] = {
     {Str::UnplacedCells, "（{} 个单元格未能放置，见填报的导入备注）", "({} cells not placed; see the filings' import notes)"},
     {Str::UnitPrefix, "单位：", "Unit: "},
     {Str::Overflow, "溢出", "overflow"},
-    {Str::WholeFiling, "整份填报", "whole filing"},
     {Str::NthRow, "第{}行", "row {}"},
-    {Str::NthIndicator, "第{}条", "indicator {}"},
-    {Str::Indicators, "绩效指标", "indicators"},
     {Str::CountsLegend, "实时检查计数：", "Live check counts:"},
     {Str::CountsTip, "每份填报都由检查脚本检查：红色数字是错误，橙色是警告，蓝色是提示。打开的填报随编辑实时更新；“…”表示尚在检查。",
      "Every filing is checked by the check scripts: red counts errors, orange warnings, blue info. The open filing's "

@@ -44,7 +44,7 @@ enum class Str {
     RestoreOtherVersionUnsaved,
     // Punctuation and pieces of sentences that differ by language ("{}" stands for a value).
     Colon, ListSep, Semicolon, EditedInShell, UnplacedCells, UnitPrefix, Overflow,
-    WholeFiling, NthRow, NthIndicator, Indicators,
+    NthRow,
     // The filing list's counts, the problems panel's quiet group, the revision list.
     CountsLegend, CountsTip, CountsPending, CouldNotJudge, CouldNotJudgeTip,
     ReasonManyFilings, ReasonNoDepartment, ReasonNeedsDepartment,

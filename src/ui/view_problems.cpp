@@ -8,7 +8,7 @@
 #include <map>
 
 #include "ui/display_names.h"
-#include "ui/path_label.h"
+#include "core/place_label.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
