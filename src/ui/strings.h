@@ -53,6 +53,13 @@ enum class Str {
     Browse, ChooseImportTitle, ChooseExportTitle, FolderUp, FolderHome, Folder, FileName, FilterSupported, FilterAll,
     ShowHidden, Choose, ColName, ColSize, ColModified, FolderEntry, ReplaceFile, ReplaceFileText, Replace,
     WaitingForChooser, CannotReadFolder, NoSuchPath, SelectedCount,
+    // The reviewer's marks (view_problems.cpp) and File > Report… (view_report.cpp).
+    ReviewNeedsSave, WarningAccepted, WarningUnaccepted, NoteSaved, NoteRemoved, Accept, AcceptTip, Unaccept,
+    AcceptedGroup, AcceptedTip, NoteButton, NoteButtonTip, ReviewNote, FilingNoteLabel, NoNote, NoteOnFinding,
+    NoteOnFiling, NoteWrittenAt, ReviewerSays, NoteKeptText, RemoveNote, MenuReport, ReportTitle, ReportOpen,
+    ReportAll, ReportTemplate, ReportYear, ReportErrorVerdict, VerdictReturn, VerdictAmend, ReportRun,
+    ReportRunning, ReportDone, ReportFailed, ReportIncomplete, ReportNoChecks, ReportUnsavedNote, ReportOpenFile,
+    ChooseReportTitle, ReportNoFiling, DamagedCount, CannotOpenFile,
     Count_  // keep last
 };
 

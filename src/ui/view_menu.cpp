@@ -48,6 +48,7 @@ void draw_menu_bar(App& app) {
         if (ImGui::MenuItem(app.tr(Str::MenuSave), "Ctrl+S", false, app.session && app.session->dirty())) app.save();
         if (ImGui::MenuItem(app.tr(Str::MenuImport))) open_import_dialog(app);
         if (ImGui::MenuItem(app.tr(Str::MenuExport), nullptr, false, app.session || !app.filings.empty())) open_export_dialog(app);
+        if (ImGui::MenuItem(app.tr(Str::MenuReport), nullptr, false, !app.filings.empty())) open_report_dialog(app);
         ImGui::Separator();
         if (ImGui::MenuItem(app.tr(Str::MenuDelete), nullptr, false, app.session != nullptr)) pending().confirm_delete = true;
         ImGui::Separator();

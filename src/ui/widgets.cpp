@@ -32,7 +32,7 @@ const Problem* worst_problem(const App& app, const std::string& path) {
     auto rank = [](const std::string& severity) { return severity == "error" ? 2 : severity == "warning" ? 1 : 0; };
     const Problem* worst = nullptr;
     for (const auto& p : app.problems)
-        if (p.path == path && !p.could_not_judge && (!worst || rank(p.severity) > rank(worst->severity))) worst = &p;
+        if (p.path == path && p.marks_place() && (!worst || rank(p.severity) > rank(worst->severity))) worst = &p;
     return worst;
 }
 
@@ -40,7 +40,7 @@ void problem_tooltip(App& app, const std::string& path) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     for (const auto& p : app.problems)
-        if (p.path == path && !p.could_not_judge) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
+        if (p.path == path && p.marks_place()) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
