@@ -42,9 +42,8 @@ enum class Str {
     NextYearPeriodIn, NextYearPeriodOut, NextYearNoPeriod, NextYearDuplicate, NextYearNotes, NextYearNoYearField,
     NextYearNoYear, NextYearCreate, NextYearCreateAnyway, NextYearOpened, EarlierVersion,
     RestoreOtherVersionUnsaved,
-    // Punctuation and pieces of sentences that differ by language ("{}" stands for a value).
+    // Punctuation and pieces of sentences that differ by language ("{1}" stands for a value).
     Colon, ListSep, Semicolon, EditedInShell, UnplacedCells, UnitPrefix, Overflow,
-    NthRow,
     // The filing list's counts, the problems panel's quiet group, the revision list.
     CountsLegend, CountsTip, CountsPending, CouldNotJudge, CouldNotJudgeTip,
     ReasonManyFilings, ReasonNoDepartment, ReasonNeedsDepartment,
@@ -64,7 +63,7 @@ enum class Str {
 };
 
 const char* tr(Str key, Lang lang);
-// The string of `key` with its "{}" replaced by `value` (e.g. NthRow: "第3行", "row 3").
+// The string of `key` with its "{1}" replaced by `value` (e.g. CellsChanged: "3 个单元格", "3 cells").
 std::string tr_with(Str key, Lang lang, const std::string& value);
 
 // A string of the table with its {1}, {2} … replaced by `values` in order.
