@@ -1,23 +1,13 @@
 // Readable names for cell paths (see place_label.h).
 #include "core/place_label.h"
 
+#include "core/filing_cells.h"
+
 #include <vector>
 
 namespace formwork {
 
 namespace {
-
-std::vector<std::string> split(const std::string& path) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    for (;;) {
-        size_t slash = path.find('/', start);
-        parts.push_back(path.substr(start, slash - start));
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
-    return parts;
-}
 
 const FieldSpec* find_in(const std::vector<FieldSpec>& list, const std::string& id) {
     for (const auto& f : list)
@@ -44,7 +34,7 @@ std::string path_label(const std::string& path, const FormSpec* spec, const Fili
     const std::string sep = " › ";
     if (path.empty()) return word(lang, "整份填报", "whole filing");
     if (!spec) return path;
-    const auto p = split(path);
+    const auto p = split_cell_path(path);
     if (p[0] == "f" && p.size() == 2) {
         const FieldSpec* f = spec->find_field(p[1]);
         return f ? f->label : path;

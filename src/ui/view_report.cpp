@@ -8,11 +8,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <set>
 #include <thread>
 
 #include "io/export.h"
-#include "ui/display_names.h"
 #include "ui/file_chooser.h"
 #include "ui/open_file.h"
 #include "ui/views.h"
@@ -84,32 +82,11 @@ void draw_choices(App& app, ReportDialog& d) {
     if (!have_open && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", app.tr(Str::ReportNoFiling));
     if (ImGui::RadioButton(app.tr(Str::ReportAll), d.all)) d.all = true;
     if (d.all) {
-        std::set<std::string> templates, years;
-        for (const auto& s : app.filings) {
-            templates.insert(s.template_id);
-            if (!s.year.empty()) years.insert(s.year);
-        }
-        const auto labels = template_labels(app.templates, app.lang);
-        auto label_of = [&labels](const std::string& id) {
-            const auto it = labels.find(id);
-            return it == labels.end() ? id : it->second;
-        };
         ImGui::Indent();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-        const std::string chosen = d.template_id.empty() ? app.tr(Str::AllTemplates) : label_of(d.template_id);
-        if (ImGui::BeginCombo(app.tr(Str::ReportTemplate), chosen.c_str())) {
-            if (ImGui::Selectable(app.tr(Str::AllTemplates), d.template_id.empty())) d.template_id.clear();
-            for (const auto& t : templates)
-                if (ImGui::Selectable(label_of(t).c_str(), t == d.template_id)) d.template_id = t;
-            ImGui::EndCombo();
-        }
+        template_combo(app, app.tr(Str::ReportTemplate), d.template_id);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-        if (ImGui::BeginCombo(app.tr(Str::ReportYear), d.year.empty() ? app.tr(Str::AllYears) : d.year.c_str())) {
-            if (ImGui::Selectable(app.tr(Str::AllYears), d.year.empty())) d.year.clear();
-            for (const auto& y : years)
-                if (ImGui::Selectable(y.c_str(), y == d.year)) d.year = y;
-            ImGui::EndCombo();
-        }
+        year_combo(app, app.tr(Str::ReportYear), d.year);
         ImGui::Unindent();
     }
     ImGui::Separator();
