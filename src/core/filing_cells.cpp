@@ -95,6 +95,19 @@ Table& table_for(Filing& f, std::string id) {
 
 }  // namespace
 
+std::vector<std::string> split_cell_path(const std::string& path) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (;;) {
+        size_t slash = path.find('/', start);
+        parts.push_back(path.substr(start, slash - start));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+
 FilingCells to_cells(const Filing& filing) {
     FilingCells cells;
     for (const auto& [id, text] : filing.fields) cells["f/" + escape_id(id)] = text;

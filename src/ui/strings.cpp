@@ -190,13 +190,9 @@ constexpr Row kRows[] = {
     {Str::ListSep, "、", ", "},
     {Str::Semicolon, "；", "; "},
     {Str::EditedInShell, "在桌面程序中编辑", "edited in the shell"},
-    {Str::UnplacedCells, "（{} 个单元格未能放置，见填报的导入备注）", "({} cells not placed; see the filings' import notes)"},
+    {Str::UnplacedCells, "（{1} 个单元格未能放置，见填报的导入备注）", "({1} cells not placed; see the filings' import notes)"},
     {Str::UnitPrefix, "单位：", "Unit: "},
     {Str::Overflow, "溢出", "overflow"},
-    {Str::WholeFiling, "整份填报", "whole filing"},
-    {Str::NthRow, "第{}行", "row {}"},
-    {Str::NthIndicator, "第{}条", "indicator {}"},
-    {Str::Indicators, "绩效指标", "indicators"},
     {Str::CountsLegend, "实时检查计数：", "Live check counts:"},
     {Str::CountsTip, "每份填报都由检查脚本检查：红色数字是错误，橙色是警告，蓝色是提示。打开的填报随编辑实时更新；“…”表示尚在检查。",
      "Every filing is checked by the check scripts: red counts errors, orange warnings, blue info. The open filing's "
@@ -209,11 +205,11 @@ constexpr Row kRows[] = {
     {Str::ReasonNoDepartment, "填报未写明部门", "the filing names no department"},
     {Str::ReasonNeedsDepartment, "需要本部门同年度的其他填报", "needs the other filings of the department and year"},
     {Str::RevisionCreated, "新建", "created"},
-    {Str::RevisionRestoredFrom, "恢复自修订 {}", "restored from revision {}"},
-    {Str::CellsChanged, "{} 个单元格", "{} cells"},
+    {Str::RevisionRestoredFrom, "恢复自修订 {1}", "restored from revision {1}"},
+    {Str::CellsChanged, "{1} 个单元格", "{1} cells"},
     {Str::OneCellChanged, "1 个单元格", "1 cell"},
     {Str::NoCellsChanged, "仅名称或年度", "title or year only"},
-    {Str::ImportedFrom, "导入自 {}", "imported from {}"},
+    {Str::ImportedFrom, "导入自 {1}", "imported from {1}"},
     {Str::Browse, "浏览…", "Browse…"},
     {Str::ChooseImportTitle, "选择要导入的文件", "Choose files to import"},
     {Str::ChooseExportTitle, "导出到", "Export to"},
@@ -235,7 +231,49 @@ constexpr Row kRows[] = {
     {Str::WaitingForChooser, "正在等待文件选择窗口…", "Waiting for the file chooser…"},
     {Str::CannotReadFolder, "无法读取此文件夹", "This folder cannot be read"},
     {Str::NoSuchPath, "找不到此文件或文件夹", "No such file or folder"},
-    {Str::SelectedCount, "已选 {} 个", "{} selected"},
+    {Str::SelectedCount, "已选 {1} 个", "{1} selected"},
+    {Str::ReviewNeedsSave, "请先保存这份新填报，再写审核意见或认可警告", "Save this new filing first, then write review notes or accept warnings"},
+    {Str::WarningAccepted, "已认可这条警告：在该值修改前不再计入", "Warning accepted: it no longer counts until its value is edited"},
+    {Str::WarningUnaccepted, "已取消认可：这条警告重新计入", "Acceptance withdrawn: the warning counts again"},
+    {Str::NoteSaved, "审核意见已保存", "Review note saved"},
+    {Str::NoteRemoved, "审核意见已删除", "Review note removed"},
+    {Str::Accept, "认可", "Accept"},
+    {Str::AcceptTip, "审核人认为这条警告没有问题：在该值修改前不再计入问题数和审核意见报告", "The reviewer judges this warning fine: it leaves the counts and the report until its value is edited"},
+    {Str::Unaccept, "取消认可", "Withdraw"},
+    {Str::AcceptedGroup, "已认可", "Accepted"},
+    {Str::AcceptedTip, "审核人已认可的警告，值未改动；修改该值后会重新出现", "Warnings the reviewer accepted for their present values; editing a value brings its warning back"},
+    {Str::NoteButton, "意见…", "Note…"},
+    {Str::NoteButtonTip, "写下或修改审核人对这条问题的意见（写入审核意见报告）", "Write or change the reviewer's note on this finding (it goes into the report)"},
+    {Str::ReviewNote, "审核意见", "Review note"},
+    {Str::FilingNoteLabel, "审核人意见：", "Reviewer's note: "},
+    {Str::NoNote, "（无）", "(none)"},
+    {Str::NoteOnFinding, "对这条问题的审核意见", "Review note on this finding"},
+    {Str::NoteOnFiling, "对这份填报的审核意见", "Review note on this filing"},
+    {Str::NoteWrittenAt, "写于 {1}", "written {1}"},
+    {Str::ReviewerSays, "审核人：", "Reviewer: "},
+    {Str::NoteKeptText, "审核意见随填报保存，不计为对填报内容的修改，保存新版本或恢复旧版本后仍然保留。", "A review note stays with the filing: it is not an edit of its content and is kept through new revisions and restores."},
+    {Str::RemoveNote, "删除意见", "Remove note"},
+    {Str::MenuReport, "审核意见报告…", "Review report…"},
+    {Str::ReportTitle, "审核意见报告", "Review report"},
+    {Str::ReportOpen, "当前填报（已保存的版本）", "The open filing (as saved)"},
+    {Str::ReportAll, "多份填报：先给出汇总和图表", "Many filings: an overview with charts first"},
+    {Str::ReportTemplate, "模板", "Template"},
+    {Str::ReportYear, "年度", "Year"},
+    {Str::ReportErrorVerdict, "有错误的填报建议：", "A filing with errors is suggested:"},
+    {Str::VerdictReturn, "退回", "send back"},
+    {Str::VerdictAmend, "修改后通过", "pass once amended"},
+    {Str::ReportRun, "生成报告", "Write report"},
+    {Str::ReportRunning, "正在检查并生成审核意见报告…", "Checking and writing the review report…"},
+    {Str::ReportDone, "已写出审核意见报告（{1} 份填报）：{2}", "Review report written ({1} filings): {2}"},
+    {Str::ReportFailed, "审核意见报告未能生成", "The review report could not be written"},
+    {Str::ReportIncomplete, "部分填报无法读取或检查未能完成，报告中未列入：", "Some filings could not be read or checked and are left out:"},
+    {Str::ReportNoChecks, "没有可用的检查脚本，无法生成报告", "No usable check script: no report can be written"},
+    {Str::ReportUnsavedNote, "报告依据数据库中已保存的数据：未保存的修改不在其中", "The report reads what the database holds: unsaved edits are not in it"},
+    {Str::ReportOpenFile, "打开文件", "Open the file"},
+    {Str::ChooseReportTitle, "审核意见报告保存为", "Save the review report as"},
+    {Str::ReportNoFiling, "当前没有打开已保存的填报", "No saved filing is open"},
+    {Str::DamagedCount, "{1} 份填报已损坏，未列入（见 formwork doctor）", "{1} damaged filing(s) left out (see formwork doctor)"},
+    {Str::CannotOpenFile, "无法打开文件（未找到 xdg-open）", "Cannot open the file (no xdg-open)"},
 };
 
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<size_t>(Str::Count_), "one row per key");
@@ -264,11 +302,7 @@ std::string fill(const char* pattern, const std::vector<std::string>& values) {
     return out;
 }
 
-std::string tr_with(Str key, Lang lang, const std::string& value) {
-    std::string s = tr(key, lang);
-    if (const size_t at = s.find("{}"); at != std::string::npos) s.replace(at, 2, value);
-    return s;
-}
+std::string tr_with(Str key, Lang lang, const std::string& value) { return fill(tr(key, lang), {value}); }
 
 std::vector<const char*> all_strings() {
     std::vector<const char*> out;
