@@ -332,10 +332,19 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         for (auto& t : threads) t.join();
         for (auto& h : m.helpers) h->impl_->health = h->impl_->live_health;
         if (read_error) std::rethrow_exception(read_error);
+        // Room for every finding at once, and each worker's arrays freed as soon as they are
+        // moved: with hundreds of thousands of findings, growing one array while the others
+        // still hold theirs would double the peak memory of the batch.
+        std::size_t findings = report.findings.size(), member_count = members.size();
+        for (const Worker& w : workers) findings += w.report.findings.size(), member_count += w.members.size();
+        report.findings.reserve(findings);
+        members.reserve(member_count);
         for (Worker& w : workers) {
             if (w.error) std::rethrow_exception(w.error);
             merge(report, std::move(w.report), options.max_notes);
+            w.report = CheckReport{};
             members.insert(members.end(), std::make_move_iterator(w.members.begin()), std::make_move_iterator(w.members.end()));
+            std::vector<BatchMember>().swap(w.members);
         }
         std::sort(members.begin(), members.end(), [](const BatchMember& a, const BatchMember& b) { return a.id < b.id; });
     }
