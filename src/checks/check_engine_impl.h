@@ -140,7 +140,9 @@ struct CheckEngine::Impl final : detail::QueryHost {
         std::uint64_t of = 0;  // FilingQueries::serial()
         std::uint64_t generation = 0;
         std::unordered_map<int, std::vector<std::size_t>> by_year;
-        std::unordered_map<std::string, std::vector<std::size_t>> by_year_title;  // "year|title"
+        // By the hash of "year|normalized title" (not the text: three engines of a batch each
+        // keep one index of every stored filing); the candidates' titles are compared again.
+        std::unordered_map<std::size_t, std::vector<std::size_t>> by_year_title;
     };
     HeaderIndex header_index;
     const HeaderIndex& indexed_headers(FilingQueries& source);

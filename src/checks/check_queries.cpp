@@ -30,6 +30,10 @@ std::size_t filing_bytes(const Filing& f) {
 
 std::string trimmed(const std::string& s) { return normalize_category(s); }
 
+std::size_t year_title_key(int year, const std::string& title) {
+    return std::hash<std::string>{}(std::to_string(year) + "|" + title);
+}
+
 }  // namespace
 
 FilingQueries* CheckEngine::Impl::open_queries(lua_State* L, const char* who) {
@@ -133,7 +137,7 @@ const CheckEngine::Impl::HeaderIndex& CheckEngine::Impl::indexed_headers(FilingQ
     for (std::size_t i = 0; i < heads.size(); ++i) {
         if (!heads[i].year) continue;
         x.by_year[*heads[i].year].push_back(i);
-        x.by_year_title[std::to_string(*heads[i].year) + "|" + trimmed(heads[i].title)].push_back(i);
+        x.by_year_title[year_title_key(*heads[i].year, trimmed(heads[i].title))].push_back(i);
     }
     return x;
 }
@@ -148,11 +152,12 @@ int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
     const auto& keys = of.index().key_fields();
     const bool by_title = std::find(keys.begin(), keys.end(), spec.title_field) != keys.end();
     const HeaderIndex& index = indexed_headers(*source);
+    const std::string title = trimmed(of.title());
     const std::vector<FilingHeader>& heads = source->headers();
     // The candidates in header order, as a scan of every header would meet them.
     const std::vector<std::size_t>* candidates = nullptr;
     if (by_title) {
-        auto it = index.by_year_title.find(std::to_string(*of.year() - 1) + "|" + trimmed(of.title()));
+        auto it = index.by_year_title.find(year_title_key(*of.year() - 1, title));
         if (it != index.by_year_title.end()) candidates = &it->second;
     } else {
         auto it = index.by_year.find(*of.year() - 1);
@@ -161,7 +166,8 @@ int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
     if (candidates)
         for (std::size_t i : *candidates) {
             const FilingHeader& head = heads[i];
-            if (head.id == of.filing().id) continue;
+            if (head.id == of.filing().id || head.year != *of.year() - 1) continue;
+            if (by_title && trimmed(head.title) != title) continue;  // another text of the same hash
             TemplateSlot* s = slot(head.template_id, head.template_version);
             if (!s || s->spec->family != spec.family) continue;
             FilingView* view = found_view(L, head.id);
