@@ -21,9 +21,9 @@ ImportAhead::~ImportAhead() {
     for (auto& t : threads_) t.join();
 }
 
-FileImport ImportAhead::read(std::size_t i) const {
+FileImport ImportAhead::read(const Importer& importer, std::size_t i) const {
     try {
-        return read_import_file(importer_, specs_, paths_[i], options_);
+        return read_import_file(importer, specs_, paths_[i], options_);
     } catch (const std::exception& e) {
         // The readers report a file's problems in FileImport; anything else fails that file alone.
         FileImport f;
@@ -35,6 +35,9 @@ FileImport ImportAhead::read(std::size_t i) const {
 }
 
 void ImportAhead::work() {
+    // An importer of its own: an Importer keeps each template's pattern budget for the file it
+    // reads, so two threads must not share one.
+    const Importer importer(specs_);
     for (;;) {
         std::size_t i = 0;
         {
@@ -43,7 +46,7 @@ void ImportAhead::work() {
             if (stop_ || next_ >= paths_.size()) return;
             i = next_++;
         }
-        FileImport f = read(i);
+        FileImport f = read(importer, i);
         {
             std::lock_guard lock(mutex_);
             done_[i] = std::move(f);
@@ -53,7 +56,7 @@ void ImportAhead::work() {
 }
 
 FileImport ImportAhead::next(std::size_t n) {
-    if (threads_.empty()) return read(n);
+    if (threads_.empty()) return read(importer_, n);
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return done_[n].has_value(); });
     FileImport f = std::move(*done_[n]);

@@ -1,6 +1,7 @@
 // Reading many files for an import on worker threads while the caller saves what was read:
 // files are read (parsed, the costly part) up to `window` ahead, in parallel, and handed over
 // strictly in the order given, so that output and ids are the same as a one-by-one import.
+// Each worker reads with an Importer of its own (an Importer is not shared between threads).
 #pragma once
 
 #include <condition_variable>
@@ -17,7 +18,8 @@ namespace formwork::io {
 
 class ImportAhead {
 public:
-    // `importer` and `specs` must outlive this. jobs = 0: read on the caller's thread in next().
+    // `importer` and `specs` must outlive this. jobs = 0: read on the caller's thread in next(),
+    // with `importer`; else each worker makes its own from `specs` (same templates, same options).
     ImportAhead(const Importer& importer, const std::vector<std::shared_ptr<const FormSpec>>& specs,
                 std::vector<std::string> paths, const ImportOptions& options, unsigned jobs, std::size_t window = 32);
     ~ImportAhead();
@@ -29,7 +31,7 @@ public:
 
 private:
     void work();
-    FileImport read(std::size_t i) const;
+    FileImport read(const Importer& importer, std::size_t i) const;
 
     const Importer& importer_;
     const std::vector<std::shared_ptr<const FormSpec>>& specs_;
