@@ -1,5 +1,5 @@
-// `formwork import`, `list` and `show` as scripts see them: exit codes, the JSON keys, one
-// transaction per file (a bad file leaves nothing, the others still import), --dry-run.
+// `formwork import`, `list` and `show` as scripts see them: exit codes, the JSON keys,
+// each file all or nothing, also in bulk (a bad file leaves nothing, the others still import), --dry-run.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
