@@ -71,8 +71,10 @@ FilingCells FilingStore::Impl::cells_at(std::int64_t filing_id, std::int64_t rev
 
 Filing FilingStore::load(std::int64_t id) {
     ReadTransaction snapshot(impl_->tx);
-    impl_->require_filing(id, kRead);
-    return filing_from_stored(impl_->read_cells(id), id, impl_->path);
+    const std::int64_t head = impl_->require_filing(id, kRead);
+    Filing f = filing_from_stored(impl_->read_cells(id), id, impl_->path);
+    f.revision = head;
+    return f;
 }
 
 Filing FilingStore::load_revision(std::int64_t filing_id, std::int64_t revision_id) {

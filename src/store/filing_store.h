@@ -30,6 +30,9 @@ struct SaveResult {
     std::int64_t revision = 0;  // 0: nothing had changed, so nothing was written
     std::size_t changed_cells = 0;
     std::int64_t rows_written = 0;  // rows inserted, updated or deleted, all tables together
+    // Another save had landed since the filing's revision, on other cells: this one was
+    // applied on top of it, and the saved filing now holds both (see FilingStore::save).
+    bool merged = false;
 
     bool changed() const { return revision != 0; }
 };
@@ -43,6 +46,9 @@ struct FilingSummary {
     std::string created_at;  // ISO-8601 UTC, e.g. 2024-05-01T08:30:00.125Z
     std::string updated_at;
     std::int64_t head_revision = 0;
+    std::string department;  // the department field as saved
+    std::string status;      // "draft", "submitted", "approved", "returned" (filing_status.h)
+    std::string status_reason;
 };
 
 struct RevisionInfo {
@@ -65,8 +71,17 @@ public:
 
     // Inserts when filing.id == 0 (and sets it once committed), else updates the stored
     // filing. Throws StoreError (FilingNotFound when the id is not stored).
+    //
+    // No silent overwrite: filing.revision is the revision the edits started from. When
+    // another save has landed since, the cells both changed (to different texts) are refused
+    // as a ConflictError listing them, writing nothing; when the two changed different cells,
+    // this save's changes are applied over the other one's (merged), and `filing` becomes the
+    // stored content. filing.revision 0 on a stored filing saves unconditionally (last save
+    // wins): only for callers that read and write in one go. On success filing.revision is the
+    // stored head. A submitted or approved filing cannot be edited (Code::Denied).
     SaveResult save(Filing& filing, const SaveInfo& info);
 
+    // The stored filing, with `revision` set to its head revision (one snapshot).
     Filing load(std::int64_t id);
     std::vector<FilingSummary> list();  // by id
     void remove(std::int64_t id);       // with its cells and history

@@ -20,6 +20,8 @@ inline constexpr const char* kTitleCell = "m/title";
 inline constexpr const char* kYearCell = "m/year";
 
 FilingCells stored_cells(const Filing& filing, const SaveInfo& info);
+// A random 128-bit id in hex: the same filing or revision in another store (push, pull).
+std::string new_uid();
 // Takes the "m/" cells out of `cells` and rebuilds the filing; StoreError BadData if the
 // cells do not make one.
 Filing filing_from_stored(FilingCells cells, std::int64_t id, const std::string& path);
@@ -27,23 +29,26 @@ Filing filing_from_stored(FilingCells cells, std::int64_t id, const std::string&
 struct FilingStore::Impl {
     explicit Impl(Database& db);
 
-    sqlite3* db;
+    Connection* db;
     std::string path;
     TransactionStatements tx;
 
-    Statement insert_filing, update_filing, touch_filing, filing_exists, delete_filing, list_filings;
+    Statement insert_filing, update_filing, touch_filing, filing_exists, lock_filing, delete_filing, list_filings;
     Statement select_cells, insert_cell, update_cell, delete_cell, all_cells;
     Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes, changed_paths;
 
     [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;
-    void require_filing(std::int64_t id, StoreError::Action action);
+    // The filing's head revision; FilingNotFound when it is not stored (or not visible).
+    std::int64_t require_filing(std::int64_t id, StoreError::Action action);
     FilingCells read_cells(std::int64_t id);
     // The cells as they were right after `revision_id`: the current ones with every later
     // change undone, newest first.
     FilingCells cells_at(std::int64_t filing_id, std::int64_t revision_id);
     // Makes the stored cells of filing `id` (0: a new filing) equal `next`, as one revision.
-    SaveResult write(std::int64_t id, const FilingCells& next, const std::string& summary,
-                     std::int64_t restored_from);
+    // `base`: the revision `next` was edited from (0: unconditional); see FilingStore::save.
+    // When the save was merged over a newer one, `next` becomes the stored content.
+    SaveResult write(std::int64_t id, FilingCells& next, const std::string& summary, std::int64_t restored_from,
+                     std::int64_t base = 0);
 };
 
 }  // namespace formwork::store

@@ -104,10 +104,45 @@ CREATE TABLE accepted_warnings (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4 (issue 15), the same columns as the shared PostgreSQL store's (pg_schema.cpp).
+//  filings.department  the filing's department field as saved (the shared store keeps each
+//                      department to its own filings by it); filled from the cells here.
+//  filings.status      draft → submitted → approved, or returned with status_reason.
+//  filings.uid, revisions.uid  the same filing and revision in another store, for push and
+//                      pull; given when first needed.
+//  drafts.base_revision  the revision a draft's edits started from, so that saving a draft
+//                      offered back after a crash still detects a save that landed since.
+//  status_changes      every status change with the check results at submission (findings).
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE filings ADD COLUMN department TEXT NOT NULL DEFAULT '';
+ALTER TABLE filings ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
+ALTER TABLE filings ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE filings ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX filings_by_uid ON filings(uid);
+UPDATE filings SET department = coalesce(
+    (SELECT value FROM filing_cells c WHERE c.filing_id = filings.id AND c.path = 'f/department'), '');
+ALTER TABLE revisions ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE revisions ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX revisions_by_uid ON revisions(uid);
+ALTER TABLE drafts ADD COLUMN base_revision INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE status_changes (
+    id        INTEGER PRIMARY KEY,
+    filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+    revision  INTEGER NOT NULL,
+    status    TEXT    NOT NULL,
+    reason    TEXT    NOT NULL DEFAULT '',
+    at        TEXT    NOT NULL,
+    actor     TEXT    NOT NULL DEFAULT '',
+    findings  TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX status_changes_by_filing ON status_changes(filing_id, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
+    {4, kVersion4},
 };
 
 }  // namespace
