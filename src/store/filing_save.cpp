@@ -119,10 +119,10 @@ FilingCells stored_cells(const Filing& filing, const SaveInfo& info) {
 }
 
 SaveResult FilingStore::Impl::write(std::int64_t id, FilingCells& next, const std::string& summary,
-                                    std::int64_t restored_from, std::int64_t base) {
+                                    std::int64_t restored_from, std::int64_t base, const Origin* origin) {
     WriteTransaction transaction(tx);
     const std::int64_t changes_before = db->total_changes();
-    const std::string at = now_utc();
+    const std::string at = origin ? origin->at : now_utc();
     const bool creating = id == 0;
 
     FilingCells stored;
@@ -132,7 +132,7 @@ SaveResult FilingStore::Impl::write(std::int64_t id, FilingCells& next, const st
         const Columns cols = columns_of(next);
         auto q = insert_filing.use();
         q.bind(1, cols.template_id).bind(2, cols.template_version).bind(3, cols.title).bind(4, cols.year).bind(5, at)
-            .bind(6, cell_or_empty(next, kDepartmentCell)).bind(7, new_uid());
+            .bind(6, cell_or_empty(next, kDepartmentCell)).bind(7, origin ? origin->filing_uid : new_uid());
         q.step();
         id = q.int64(0);
     } else {
@@ -166,7 +166,7 @@ SaveResult FilingStore::Impl::write(std::int64_t id, FilingCells& next, const st
         auto q = insert_revision.use();
         q.bind(1, id).bind(2, at).bind(3, summary).bind(4, static_cast<std::int64_t>(changes.size()));
         if (restored_from != 0) q.bind(5, restored_from);
-        q.bind(6, new_uid());
+        q.bind(6, origin ? origin->revision_uid : new_uid());
         q.step();
         revision = q.int64(0);
     }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,23 @@ public:
     // others; without a `damaged` handler the error is thrown.
     using DamagedHandler = std::function<void(std::int64_t id, const StoreError& error)>;
     void for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged = {});
+
+    // Copying between stores (push and pull, store/sync.h). A filing and each revision carry
+    // an id of their own (uid) that the copy keeps, so that copying again adds only what the
+    // other store lacks. Revisions from before uids existed are given one here.
+    struct RevisionRecord {
+        std::string uid;
+        std::string at;
+        std::string summary;
+        std::map<std::string, std::string> cells;  // the content right after it, store cells
+    };
+    std::string uid(std::int64_t id);
+    std::optional<std::int64_t> find_uid(const std::string& uid);
+    std::vector<std::string> revision_uids(std::int64_t id);  // oldest first
+    std::vector<RevisionRecord> history(std::int64_t id);      // oldest first
+    // Adds `record` as the filing's newest revision, as recorded elsewhere (its uid and time);
+    // `id` 0 makes the filing, with `filing_uid`, and sets `id`.
+    void append(std::int64_t& id, const std::string& filing_uid, const RevisionRecord& record);
 
     // Many saves as one transaction, e.g. an import: one durable commit for all of them
     // instead of one each. Rolled back unless committed; an id a save assigned inside a

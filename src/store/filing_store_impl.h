@@ -44,11 +44,17 @@ struct FilingStore::Impl {
     // The cells as they were right after `revision_id`: the current ones with every later
     // change undone, newest first.
     FilingCells cells_at(std::int64_t filing_id, std::int64_t revision_id);
+    // Where a revision copied from another store came from (FilingStore::append).
+    struct Origin {
+        const std::string& filing_uid;
+        const std::string& revision_uid;
+        const std::string& at;
+    };
     // Makes the stored cells of filing `id` (0: a new filing) equal `next`, as one revision.
     // `base`: the revision `next` was edited from (0: unconditional); see FilingStore::save.
     // When the save was merged over a newer one, `next` becomes the stored content.
     SaveResult write(std::int64_t id, FilingCells& next, const std::string& summary, std::int64_t restored_from,
-                     std::int64_t base = 0);
+                     std::int64_t base = 0, const Origin* origin = nullptr);
 };
 
 }  // namespace formwork::store
