@@ -53,6 +53,10 @@ enum class Str {
     Browse, ChooseImportTitle, ChooseExportTitle, FolderUp, FolderHome, Folder, FileName, FilterSupported, FilterAll,
     ShowHidden, Choose, ColName, ColSize, ColModified, FolderEntry, ReplaceFile, ReplaceFileText, Replace,
     WaitingForChooser, CannotReadFolder, NoSuchPath, SelectedCount,
+    // The shared store (issue 15): statuses, their steps, and a save that met another one.
+    ColStatus, AllStatuses, StatusDraft, StatusSubmitted, StatusApproved, StatusReturned,
+    MenuSubmit, MenuApprove, MenuReturn, ReturnTitle, ReturnReason, StatusChangedTo, LockedNote,
+    ConflictTitle, ConflictIntro, ConflictPlace, ConflictMine, ConflictTheirs, ConflictSaveChosen, ConflictMerged,
     Count_  // keep last
 };
 

@@ -102,6 +102,7 @@ void draw_shell(App& app) {
     draw_export_dialog(app);
     draw_import_dialog(app);
     draw_version_dialogs(app);
+    draw_workflow_dialogs(app);
 }
 
 }  // namespace formwork::ui
