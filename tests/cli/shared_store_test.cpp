@@ -50,7 +50,7 @@ TEST_CASE("cli-pg-1.1 check on the seeds in PostgreSQL gives the same findings a
     CHECK(run_cli({"list", "--db", pg, "--json"}).out == run_cli({"list", "--db", lite, "--json"}).out);
 }
 
-TEST_CASE("cli-pg-1.2 set edits by field, template reference or path; a stale --base on the same cell exits 4 naming it") {
+TEST_CASE("cli-pg-1.2 set edits by field, template reference or path, and a stale --base on the same cell exits 4 naming it") {
     const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
     INFO(backend);
     formwork::test::TempDir dir;
