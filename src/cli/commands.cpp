@@ -65,13 +65,13 @@ const std::vector<Command>& commands() {
          "导出填报：xlsx 或 pdf（按模板的版式），json（可再导入）或 csv（UTF-8 带 BOM 的单元格清单）",
          "export filings: xlsx or pdf (in the template's layout), json (re-importable) or csv (UTF-8 with BOM, one line per cell)",
          run_export},
-        {"report", "--db PATH (--filing ID | --all) [--template ID] [--year N] --format pdf|xlsx -o PATH",
+        {"report", "--db PATH (--filing ID | --all) [--template ID] [--year N] --format pdf|xlsx -o PATH [--error-verdict 退回|修改后通过]",
          "审核意见：每份填报的问题（按级别和表格部分）、审核人意见和建议结论；--all 先给出汇总和图表",
          "the reviewer's report: per filing its findings (by severity and part of the form), the reviewer's notes and a suggested verdict; --all starts with an overview and charts",
          run_report,
-         "建议结论：有错误为退回，只有警告为修改后通过，否则为通过；已认可的警告不计入。同一数据库得到同一文件（按编号排序，日期取数据的最后修改日）。"
+         "建议结论：有错误为退回（--error-verdict 修改后通过：有错误也建议修改后通过），只有警告为修改后通过，否则为通过；已认可的警告不计入。同一数据库得到同一文件（按编号排序，日期取数据的最后修改日）。"
          "退出码：0 已写出；3 已写出但部分填报无法读取；1 文件无法写出；2 参数错误。",
-         "Suggested verdict: 退回 with an error, 修改后通过 with warnings only, else 通过; accepted warnings do not count. "
+         "Suggested verdict: 退回 with an error (--error-verdict 修改后通过, or amend: 修改后通过 even with errors), 修改后通过 with warnings only, else 通过; accepted warnings do not count. "
          "The same database gives the same file (sorted by id, dated by the newest change in the data). Exit codes: 0 "
          "written; 3 written but some filings could not be read; 1 the file could not be written; 2 usage."},
         {"review", "--db PATH --filing ID [--check ID --path P] [--note TEXT | --accept | --unaccept]",

@@ -41,18 +41,6 @@ std::string unescape_id(const std::string& s, const std::string& path) {
     return out;
 }
 
-std::vector<std::string> split_path(const std::string& path) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    for (;;) {
-        size_t slash = path.find('/', start);
-        parts.push_back(path.substr(start, slash - start));
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
-    return parts;
-}
-
 size_t parse_index(const std::string& s, const std::string& path) {
     size_t v = 0;
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -68,6 +56,19 @@ T& at_index(std::vector<T>& v, size_t i) {
 }
 
 }  // namespace
+
+std::vector<std::string> split_cell_path(const std::string& path) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (;;) {
+        size_t slash = path.find('/', start);
+        parts.push_back(path.substr(start, slash - start));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
 
 FilingCells to_cells(const Filing& filing) {
     FilingCells cells;
@@ -104,7 +105,7 @@ Filing from_cells(const FilingCells& cells) {
     size_t declared_indicators = 0, declared_notes = 0;
 
     for (const auto& [path, text] : cells) {
-        const auto p = split_path(path);
+        const auto p = split_cell_path(path);
         if (p.size() == 2 && p[0] == "f") {
             f.fields[unescape_id(p[1], path)] = text;
         } else if (p.size() == 3 && p[0] == "t" && p[2] == "#rows") {

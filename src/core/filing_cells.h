@@ -23,6 +23,10 @@ using FilingCells = std::map<std::string, std::string>;
 
 FilingCells to_cells(const Filing& filing);
 
+// A path's parts between the slashes ("t/income/0/full_year" → t, income, 0, full_year), ids
+// still escaped.
+std::vector<std::string> split_cell_path(const std::string& path);
+
 // An id as it appears in a path: '/', '%' and '#' percent-escaped.
 std::string escape_cell_id(const std::string& id);
 

@@ -35,12 +35,18 @@ struct ReportFiling {
     std::size_t count(ReportSeverity s) const;
 };
 
-// 通过 with no error and no warning, 修改后通过 with warnings only, 退回 with an error.
-std::string suggested_verdict(const ReportFiling& filing);
+// What the report suggests for a filing with errors (`formwork report --error-verdict`): a
+// bureau that sends back every filing with an error, or one that lets it pass once amended.
+enum class ErrorVerdict { Return, Amend };
+
+// 通过 with no error and no warning, 修改后通过 with warnings only; with an error 退回, or
+// 修改后通过 when the report's option says so.
+std::string suggested_verdict(const ReportFiling& filing, ErrorVerdict on_error = ErrorVerdict::Return);
 
 struct Report {
     std::string date;  // YYYY-MM-DD of the newest change in the data, never the clock
     bool overview = false;  // --all: the overview comes first
+    ErrorVerdict on_error = ErrorVerdict::Return;
     std::vector<ReportFiling> filings;  // by id
 };
 

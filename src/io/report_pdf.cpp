@@ -182,7 +182,7 @@ void overview(Flow& flow, const Report& report) {
     else count_table(flow, "填报", o.most_errors, false);
 }
 
-void filing(Flow& flow, const ReportFiling& f, const std::string& date) {
+void filing(Flow& flow, const ReportFiling& f, const std::string& date, ErrorVerdict on_error) {
     flow.new_page();
     flow.text("绩效目标审核意见", 16, true, 0, 4);
     flow.text("#" + std::to_string(f.id) + "　" + f.title, 12, true, 0, 6);
@@ -196,7 +196,7 @@ void filing(Flow& flow, const ReportFiling& f, const std::string& date) {
                    n(f.count(ReportSeverity::Info)) + " 条" + (f.accepted ? "（另有已认可的警告 " + n(f.accepted) + " 条）" : ""),
                w * 0.8}},
              8.5, false, false);
-    flow.row({{"建议审核意见", w * 0.2}, {suggested_verdict(f), w * 0.8}}, 9, true, true);
+    flow.row({{"建议审核意见", w * 0.2}, {suggested_verdict(f, on_error), w * 0.8}}, 9, true, true);
     flow.space(10);
     int number = 0;
     for (ReportSeverity s : {ReportSeverity::Error, ReportSeverity::Warning, ReportSeverity::Info}) {
@@ -244,7 +244,7 @@ void write_report_pdf(const Report& report, const std::filesystem::path& out) {
     {
         Flow flow(cr);
         if (report.overview) overview(flow, report);
-        for (const auto& f : report.filings) filing(flow, f, report.date);
+        for (const auto& f : report.filings) filing(flow, f, report.date, report.on_error);
         flow.finish();
     }
     std::string why;

@@ -11,8 +11,8 @@ std::size_t ReportFiling::count(ReportSeverity s) const {
     return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [&](const ReportFinding& f) { return f.severity == s; }));
 }
 
-std::string suggested_verdict(const ReportFiling& filing) {
-    if (filing.count(ReportSeverity::Error) > 0) return "退回";
+std::string suggested_verdict(const ReportFiling& filing, ErrorVerdict on_error) {
+    if (filing.count(ReportSeverity::Error) > 0) return on_error == ErrorVerdict::Amend ? "修改后通过" : "退回";
     if (filing.count(ReportSeverity::Warning) > 0) return "修改后通过";
     return "通过";
 }
@@ -56,7 +56,7 @@ Overview build_overview(const Report& report) {
     for (const ReportFiling& f : report.filings) {
         ++o.filings;
         o.accepted += f.accepted;
-        const std::string verdict = suggested_verdict(f);
+        const std::string verdict = suggested_verdict(f, report.on_error);
         if (verdict == "退回") ++o.returned;
         else if (verdict == "修改后通过") ++o.amend;
         else ++o.passed;

@@ -123,7 +123,7 @@ void fill(lxw_workbook* wb, const Report& report, const std::string& path) {
         book.number(fs, r, 7, f.count(ReportSeverity::Warning));
         book.number(fs, r, 8, f.count(ReportSeverity::Info));
         book.number(fs, r, 9, f.accepted);
-        book.text(fs, r, 10, suggested_verdict(f));
+        book.text(fs, r, 10, suggested_verdict(f, report.on_error));
         std::string notes;
         for (const auto& n : f.notes) notes += (notes.empty() ? "" : "\n") + n;
         book.text(fs, r, 11, notes);

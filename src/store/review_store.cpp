@@ -76,6 +76,17 @@ std::vector<std::string> ReviewStore::filing_notes(std::int64_t filing) const {
     return {note};
 }
 
+std::vector<ReviewNote> ReviewStore::notes(std::int64_t filing) const {
+    std::vector<ReviewNote> out;
+    if (!has_tables()) return out;
+    Statement s(db_.handle(), db_.path(), "SELECT check_id, path, text, at FROM review_notes WHERE filing_id=? ORDER BY check_id, path",
+                StoreError::Action::Read);
+    auto q = s.use();
+    q.bind(1, filing);
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
+    return out;
+}
+
 void ReviewStore::accept(const Filing& filing, const std::string& check, const std::string& path) {
     Statement s(db_.handle(), db_.path(),
                 "INSERT INTO accepted_warnings(filing_id, check_id, path, value, at) VALUES(?,?,?,?,?) "
@@ -97,6 +108,18 @@ std::vector<AcceptedWarning> ReviewStore::accepted() const {
                 "SELECT filing_id, check_id, path, value FROM accepted_warnings ORDER BY filing_id, check_id, path",
                 StoreError::Action::Read);
     auto q = s.use();
+    while (q.step()) out.push_back({q.int64(0), q.text(1), q.text(2), q.text(3)});
+    return out;
+}
+
+std::vector<AcceptedWarning> ReviewStore::accepted(std::int64_t filing) const {
+    std::vector<AcceptedWarning> out;
+    if (!has_tables()) return out;
+    Statement s(db_.handle(), db_.path(),
+                "SELECT filing_id, check_id, path, value FROM accepted_warnings WHERE filing_id=? ORDER BY check_id, path",
+                StoreError::Action::Read);
+    auto q = s.use();
+    q.bind(1, filing);
     while (q.step()) out.push_back({q.int64(0), q.text(1), q.text(2), q.text(3)});
     return out;
 }

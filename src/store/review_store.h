@@ -19,6 +19,14 @@ struct AcceptedWarning {
     std::string value;  // review_value() of the place when it was accepted
 };
 
+// A reviewer's note as stored: on the filing (check and path empty) or on one finding.
+struct ReviewNote {
+    std::string check;
+    std::string path;
+    std::string text;
+    std::string at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ", when last written
+};
+
 // What an accepted mark is tied to: the text at `path`, or for a place holding several cells
 // (a row, "i" for the indicator table) all of them, path by path. "" for the whole filing.
 std::string review_value(const Filing& filing, const std::string& path);
@@ -35,11 +43,13 @@ public:
     void set_note(std::int64_t filing, const std::string& check, const std::string& path, const std::string& text);
     std::string finding_note(std::int64_t filing, const std::string& check, const std::string& path) const;
     std::vector<std::string> filing_notes(std::int64_t filing) const;  // the filing's own note, if any
+    std::vector<ReviewNote> notes(std::int64_t filing) const;          // all of one filing's, by check, path
 
     // Accepts the warning for the value `filing` holds now at `path` (replacing an earlier mark).
     void accept(const Filing& filing, const std::string& check, const std::string& path);
     void unaccept(std::int64_t filing, const std::string& check, const std::string& path);
     std::vector<AcceptedWarning> accepted() const;  // by filing, check, path
+    std::vector<AcceptedWarning> accepted(std::int64_t filing) const;  // one filing's, by check, path
 
 private:
     // A database of an older schema opened read-only has no review tables: nothing is marked.

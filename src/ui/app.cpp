@@ -38,7 +38,7 @@ store::Database open_database(const std::string& path) {
 }  // namespace
 
 App::App(const ShellOptions& options)
-    : lang(options.lang), db(open_database(options.db_path)), store(db), drafts(db) {
+    : lang(options.lang), db(open_database(options.db_path)), store(db), drafts(db), reviews(db) {
     // Each App's versions apart from any earlier App's in this process, so that a view's cache
     // keyed on data_version never takes an earlier App's rows for this one's (tests make several).
     static std::uint64_t apps = 0;
@@ -75,6 +75,7 @@ void App::refresh_list() {
 }
 
 void App::open_filing(std::int64_t id) {
+    marks_of_ = -1;  // read the reviewer's marks again: another program may have changed them
     try {
         Filing f = store.load(id);
         // The description of the version it was filed with (templates/earlier/ keeps them).
@@ -111,7 +112,7 @@ void App::open_filing(std::int64_t id) {
 bool App::background_busy() const {
     // The desktop's file dialog runs as a child process: its answer comes without input to
     // this window, so the shell draws until it has taken the answer (see desktop_chooser.h).
-    return import_job.running() || !counts.ready() || desktop_chooser_answered();
+    return import_job.running() || report_job.running() || !counts.ready() || desktop_chooser_answered();
 }
 
 std::uint64_t App::view_stamp() const {
@@ -129,6 +130,8 @@ std::uint64_t App::view_stamp() const {
     mix(counts.ready());
     mix(import_job.running());
     mix(import_job.finished());
+    mix(report_job.running());
+    mix(report_job.finished());
     mix(recovered_drafts.size());
     return h;
 }
@@ -367,11 +370,16 @@ Problem could_not_judge(const script::RunNote& n) {
 std::vector<Problem> App::run_checks(const Filing& filing) {
     const script::CheckReport report = checks->check_filing(filing, department);
     check_log = report.log;
+    if (filing.id != marks_of_) load_review_marks(filing.id);
     std::vector<Problem> out;
     FilingCounts tally;
     for (const auto& f : report.findings) {
         if (f.filing != filing.id) continue;  // a department check may speak of the other filings
         out.push_back({script::to_string(f.severity), f.check, f.path, f.message_zh, f.message_en});
+        if (f.severity == script::Severity::Warning && filing.id != 0 && store::is_accepted(accepted_marks, filing, f.check, f.path)) {
+            out.back().accepted = true;
+            continue;
+        }
         if (f.severity == script::Severity::Error) ++tally.errors;
         else if (f.severity == script::Severity::Warning) ++tally.warnings;
         else ++tally.infos;
@@ -391,6 +399,77 @@ std::vector<Problem> App::run_checks(const Filing& filing) {
             out.push_back({"error", id, "", ui::tr(Str::SwitchedOffNote, Lang::Zh), ui::tr(Str::SwitchedOffNote, Lang::En)});
     if (filing.id != 0) counts.set(filing.id, tally);
     return out;
+}
+
+void App::load_review_marks(std::int64_t filing_id) {
+    marks_of_ = filing_id;
+    review_notes.clear();
+    accepted_marks.clear();
+    if (filing_id == 0) return;
+    try {
+        review_notes = reviews.notes(filing_id);
+        accepted_marks = reviews.accepted(filing_id);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
+}
+
+const store::ReviewNote* App::note_on(const std::string& check, const std::string& path) const {
+    for (const auto& n : review_notes)
+        if (n.check == check && n.path == path) return &n;
+    return nullptr;
+}
+
+bool App::refuse_review() {
+    if (!session) return true;
+    if (refuse_if_read_only()) return true;
+    if (session->filing().id == 0) {
+        status_message = tr(Str::ReviewNeedsSave);
+        return true;
+    }
+    return false;
+}
+
+bool App::accept_warning(const Problem& p) {
+    if (p.severity != "warning" || refuse_review()) return false;
+    try {
+        reviews.accept(session->filing(), p.check, p.path);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+        return false;
+    }
+    load_review_marks(session->filing().id);
+    checked_version = ~std::uint64_t{0};
+    status_message = tr(Str::WarningAccepted);
+    return true;
+}
+
+bool App::unaccept_warning(const Problem& p) {
+    if (refuse_review()) return false;
+    try {
+        reviews.unaccept(session->filing().id, p.check, p.path);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+        return false;
+    }
+    load_review_marks(session->filing().id);
+    checked_version = ~std::uint64_t{0};
+    status_message = tr(Str::WarningUnaccepted);
+    return true;
+}
+
+bool App::set_review_note(const std::string& check, const std::string& path, const std::string& text) {
+    if (refuse_review()) return false;
+    try {
+        reviews.set_note(session->filing().id, check, path, text);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+        return false;
+    }
+    load_review_marks(session->filing().id);
+    ++data_version;
+    status_message = tr(text.empty() ? Str::NoteRemoved : Str::NoteSaved);
+    return true;
 }
 
 void App::reload_templates() {

@@ -19,9 +19,11 @@
 #include "store/drafts.h"
 #include "store/filing_status.h"
 #include "store/filing_store.h"
+#include "store/review_store.h"
 #include "ui/edit_session.h"
 #include "ui/import_job.h"
 #include "ui/problem_counts.h"
+#include "ui/report_job.h"
 #include "ui/strings.h"
 
 namespace formwork::ui {
@@ -50,6 +52,10 @@ struct Problem {
     std::string message_zh;
     std::string message_en;
     bool could_not_judge = false;  // not a finding: the check lacked data (the message says why); shown apart
+    bool accepted = false;  // a warning the reviewer accepted for the value it holds now: not counted, shown apart
+
+    // Whether the form marks its field or cell (could-not-judge and accepted ones do not).
+    bool marks_place() const { return !could_not_judge && !accepted; }
 
     const std::string& message(Lang lang) const { return lang == Lang::En && !message_en.empty() ? message_en : message_zh; }
 };
@@ -68,6 +74,7 @@ public:
     store::Database db;
     store::FilingStore store;
     store::DraftStore drafts;
+    store::ReviewStore reviews;
     script::TemplateRegistry templates;
     // The analysts' checks, run on the open filing after every edit (the default `checker`).
     std::unique_ptr<script::CheckEngine> checks;
@@ -78,6 +85,8 @@ public:
     ProblemCounter counts;
     // File > Import, running in the background.
     ImportJob import_job;
+    // File > Report…, written in the background.
+    ReportJob report_job;
 
     std::vector<store::FilingSummary> filings;
     // Moves whenever stored data changes (save, delete, import), so views can cache reads.
@@ -89,6 +98,18 @@ public:
     std::uint64_t checked_version = ~std::uint64_t{0};
     std::optional<std::chrono::system_clock::time_point> last_check;
     double last_check_ms = 0;
+
+    // The reviewer's marks on the open filing (read when it opens and after every change).
+    std::vector<store::ReviewNote> review_notes;
+    std::vector<store::AcceptedWarning> accepted_marks;
+    // The note on the filing (check and path empty) or on one finding; nullptr when none.
+    const store::ReviewNote* note_on(const std::string& check, const std::string& path) const;
+    // Each writes at once (a reviewer's mark is not an edit of the filing: no save, no undo),
+    // refuses on a read-only database or an unsaved new filing (status_message says why), and
+    // re-runs the live checks. An accepted warning holds for the value shown now.
+    bool accept_warning(const Problem& p);
+    bool unaccept_warning(const Problem& p);
+    bool set_review_note(const std::string& check, const std::string& path, const std::string& text);
 
     // A problem the user clicked: the form scrolls to and focuses this path once.
     std::string focus_path;
@@ -175,6 +196,9 @@ public:
 private:
     std::chrono::steady_clock::time_point last_reload_{};
     std::chrono::steady_clock::time_point last_autosave_{};
+    void load_review_marks(std::int64_t filing_id);
+    bool refuse_review();
+    std::int64_t marks_of_ = -1;         // the filing review_notes and accepted_marks belong to
     std::int64_t draft_id_ = 0;          // the open filing's draft, if written
     std::uint64_t drafted_version_ = 0;  // the session version that draft holds
 };

@@ -7,6 +7,10 @@
 #include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/filing_store.h"
+#include "store/review_store.h"
+
+#include <set>
+#include <tuple>
 
 namespace formwork::ui {
 
@@ -14,12 +18,16 @@ namespace {
 
 struct Cancelled {};
 
+// A warning the reviewer accepted for the value its filing holds now: not counted.
+using AcceptedKey = std::tuple<std::int64_t, std::string, std::string>;  // filing, check, path
+
 // Reads the store for the engine, and gives up between two filings when asked to.
 class CancellableSource final : public script::FilingSource {
 public:
     CancellableSource(store::FilingStore& s, const std::atomic<bool>& cancel, std::map<std::int64_t, std::string>& departments,
-                      std::vector<Filing>& headers, std::map<std::int64_t, FilingCounts>& counts)
-        : store_(s), cancel_(cancel), departments_(departments), headers_(headers), counts_(counts) {}
+                      std::vector<Filing>& headers, std::map<std::int64_t, FilingCounts>& counts,
+                      const std::multimap<std::int64_t, store::AcceptedWarning>& marks, std::set<AcceptedKey>& holding)
+        : store_(s), cancel_(cancel), departments_(departments), headers_(headers), counts_(counts), marks_(marks), holding_(holding) {}
     void for_each(const std::function<void(const Filing&)>& visit) override {
         store_.for_each([&](const Filing& f) {
             if (cancel_.load()) throw Cancelled{};
@@ -35,6 +43,10 @@ public:
             header.template_version = f.template_version;
             header.fields = f.fields;
             headers_.push_back(std::move(header));
+            auto [from, to] = marks_.equal_range(f.id);
+            for (auto it = from; it != to; ++it)
+                if (store::is_accepted({it->second}, f, it->second.check, it->second.path))
+                    holding_.emplace(f.id, it->second.check, it->second.path);
             visit(f);
         }, [&](std::int64_t id, const store::StoreError&) { counts_[id].damaged = true; });
     }
@@ -49,6 +61,8 @@ private:
     std::map<std::int64_t, std::string>& departments_;
     std::vector<Filing>& headers_;
     std::map<std::int64_t, FilingCounts>& counts_;
+    const std::multimap<std::int64_t, store::AcceptedWarning>& marks_;
+    std::set<AcceptedKey>& holding_;
 };
 
 }  // namespace
@@ -82,13 +96,17 @@ void ProblemCounter::start(const std::string& db_path) {
             engine.refresh();
             engine.set_queries(store::query_factory(db_path));
             std::vector<Filing> headers;
-            CancellableSource source(filings, cancel_, departments, headers, counts);
+            std::multimap<std::int64_t, store::AcceptedWarning> marks;
+            for (auto& m : store::ReviewStore(db).accepted()) marks.emplace(m.filing, std::move(m));
+            std::set<AcceptedKey> holding;
+            CancellableSource source(filings, cancel_, departments, headers, counts, marks, holding);
             const script::CheckReport report = engine.check_all(source);
             for (const Filing& h : headers) {
                 if (std::string key = engine.department_of(h); !key.empty()) by_key.emplace(std::move(key), h.id);
                 else if (auto spec = templates.find(h.template_id, h.template_version)) unnamed.emplace(family_year(h, *spec), h.id);
             }
             for (const auto& f : report.findings) {
+                if (f.severity == script::Severity::Warning && holding.count({f.filing, f.check, f.path})) continue;
                 if (f.severity == script::Severity::Error) ++counts[f.filing].errors;
                 else if (f.severity == script::Severity::Warning) ++counts[f.filing].warnings;
                 else ++counts[f.filing].infos;

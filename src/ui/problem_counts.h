@@ -1,6 +1,7 @@
 // Problem counts for the filing list: every stored filing checked once in a background thread
 // (its own database connection, templates and check engine), so that opening a large database
 // does not wait for a batch check. The open filing's count comes from the live checks instead.
+// Warnings the reviewer accepted (for the values they hold) are not counted.
 #pragma once
 
 #include <atomic>

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "ui/path_label.h"
+#include "core/place_label.h"
 #include "ui/strings.h"
 
 namespace formwork::ui {
@@ -67,9 +67,9 @@ RevisionChanges describe_revision(const store::RevisionInfo& revision, const std
 std::string summary_text(const std::string& summary, Lang lang) {
     for (Lang l : {Lang::Zh, Lang::En}) {
         if (summary == tr(Str::EditedInShell, l)) return tr(Str::EditedInShell, lang);
-        // "导入自 {}" / "imported from {}": the part before the value, as io/import_files.cpp writes it.
+        // "导入自 {1}" / "imported from {1}": the part before the value, as io/import_files.cpp writes it.
         const std::string pattern = tr(Str::ImportedFrom, l);
-        const std::string prefix = pattern.substr(0, pattern.find("{}"));
+        const std::string prefix = pattern.substr(0, pattern.find("{1}"));
         if (summary.rfind(prefix, 0) == 0) return tr_with(Str::ImportedFrom, lang, summary.substr(prefix.size()));
     }
     return summary;

@@ -42,9 +42,8 @@ enum class Str {
     NextYearPeriodIn, NextYearPeriodOut, NextYearNoPeriod, NextYearDuplicate, NextYearNotes, NextYearNoYearField,
     NextYearNoYear, NextYearCreate, NextYearCreateAnyway, NextYearOpened, EarlierVersion,
     RestoreOtherVersionUnsaved,
-    // Punctuation and pieces of sentences that differ by language ("{}" stands for a value).
+    // Punctuation and pieces of sentences that differ by language ("{1}" stands for a value).
     Colon, ListSep, Semicolon, EditedInShell, UnplacedCells, UnitPrefix, Overflow,
-    WholeFiling, NthRow, NthIndicator, Indicators,
     // The filing list's counts, the problems panel's quiet group, the revision list.
     CountsLegend, CountsTip, CountsPending, CouldNotJudge, CouldNotJudgeTip,
     ReasonManyFilings, ReasonNoDepartment, ReasonNeedsDepartment,
@@ -53,6 +52,13 @@ enum class Str {
     Browse, ChooseImportTitle, ChooseExportTitle, FolderUp, FolderHome, Folder, FileName, FilterSupported, FilterAll,
     ShowHidden, Choose, ColName, ColSize, ColModified, FolderEntry, ReplaceFile, ReplaceFileText, Replace,
     WaitingForChooser, CannotReadFolder, NoSuchPath, SelectedCount,
+    // The reviewer's marks (view_problems.cpp) and File > Report… (view_report.cpp).
+    ReviewNeedsSave, WarningAccepted, WarningUnaccepted, NoteSaved, NoteRemoved, Accept, AcceptTip, Unaccept,
+    AcceptedGroup, AcceptedTip, NoteButton, NoteButtonTip, ReviewNote, FilingNoteLabel, NoNote, NoteOnFinding,
+    NoteOnFiling, NoteWrittenAt, ReviewerSays, NoteKeptText, RemoveNote, MenuReport, ReportTitle, ReportOpen,
+    ReportAll, ReportTemplate, ReportYear, ReportErrorVerdict, VerdictReturn, VerdictAmend, ReportRun,
+    ReportRunning, ReportDone, ReportFailed, ReportIncomplete, ReportNoChecks, ReportUnsavedNote, ReportOpenFile,
+    ChooseReportTitle, ReportNoFiling, DamagedCount, CannotOpenFile,
     // The shared store (issue 15): statuses, their steps, and a save that met another one.
     ColStatus, AllStatuses, StatusDraft, StatusSubmitted, StatusApproved, StatusReturned,
     MenuSubmit, MenuApprove, MenuReturn, ReturnTitle, ReturnReason, StatusChangedTo, LockedNote,
@@ -61,7 +67,7 @@ enum class Str {
 };
 
 const char* tr(Str key, Lang lang);
-// The string of `key` with its "{}" replaced by `value` (e.g. NthRow: "第3行", "row 3").
+// The string of `key` with its "{1}" replaced by `value` (e.g. CellsChanged: "3 个单元格", "3 cells").
 std::string tr_with(Str key, Lang lang, const std::string& value);
 
 // A string of the table with its {1}, {2} … replaced by `values` in order.

@@ -128,35 +128,13 @@ void draw_filings(App& app) {
     FilingFilter& f = filter();
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", app.tr(Str::Search), &f.search);
-    std::set<std::string> templates, years;
-    for (const auto& s : app.filings) {
-        templates.insert(s.template_id);
-        if (!s.year.empty()) years.insert(s.year);
-    }
-    // Templates by title and region in the UI language (a template no longer loaded: its id).
-    const auto labels = template_labels(app.templates, app.lang);
-    auto label_of = [&labels](const std::string& id) {
-        const auto it = labels.find(id);
-        return it == labels.end() ? id : it->second;
-    };
+    const auto labels = template_labels(app.templates, app.lang);  // for the rows' tooltips
     const float half = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     ImGui::SetNextItemWidth(half);
-    const std::string chosen = f.template_id.empty() ? app.tr(Str::AllTemplates) : label_of(f.template_id);
-    if (ImGui::BeginCombo("##tpl", chosen.c_str())) {
-        if (ImGui::Selectable(app.tr(Str::AllTemplates), f.template_id.empty())) f.template_id.clear();
-        for (const auto& t : templates)
-            if (ImGui::Selectable(label_of(t).c_str(), t == f.template_id)) f.template_id = t;
-        ImGui::EndCombo();
-    }
-    if (!f.template_id.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", chosen.c_str());
+    template_combo(app, "##tpl", f.template_id);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
-    if (ImGui::BeginCombo("##year", f.year.empty() ? app.tr(Str::AllYears) : f.year.c_str())) {
-        if (ImGui::Selectable(app.tr(Str::AllYears), f.year.empty())) f.year.clear();
-        for (const auto& y : years)
-            if (ImGui::Selectable(y.c_str(), y == f.year)) f.year = y;
-        ImGui::EndCombo();
-    }
+    year_combo(app, "##year", f.year);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
     const auto chosen_status = store::parse_status(f.status);
@@ -230,7 +208,10 @@ void draw_filings(App& app) {
                     const std::int64_t id = s.id;
                     app.run_guarded([&app, id] { app.open_filing(id); });
                 }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", s.title.c_str(), label_of(s.template_id).c_str());
+            if (ImGui::IsItemHovered()) {
+                const auto it = labels.find(s.template_id);  // a template no longer loaded: its id
+                ImGui::SetTooltip("%s\n%s", s.title.c_str(), (it == labels.end() ? s.template_id : it->second).c_str());
+            }
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.year.c_str());

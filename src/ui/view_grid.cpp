@@ -12,7 +12,7 @@
 
 #include "core/utf8.h"
 #include "ui/clipboard.h"
-#include "ui/path_label.h"
+#include "core/place_label.h"
 #include "ui/view_grid.h"
 #include "ui/widgets.h"
 

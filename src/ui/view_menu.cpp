@@ -1,5 +1,6 @@
 // The menu bar and the keyboard shortcuts (Ctrl+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z).
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: leave the box being edited before a save
 
 #include "ui/display_names.h"
 #include "ui/revision_text.h"
@@ -20,9 +21,24 @@ PendingDialogs& pending() {
 
 void shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    // Ctrl+S while a box is being edited: the box is left first, so that it commits what was
+    // typed during this frame, and the save comes on the next frame, with that value in it.
+    static bool save_next_frame = false;
+    if (save_next_frame) {
+        save_next_frame = false;
+        app.save();
+    }
     if (!io.KeyCtrl) return;
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-    if (pressed('S')) app.save();
+    if (pressed('S')) {
+        if (io.WantTextInput && ImGui::GetCurrentContext()->ActiveId != 0) {
+            ImGui::ClearActiveID();
+            save_next_frame = true;
+            app.frame_requested = true;
+        } else {
+            app.save();
+        }
+    }
     if (io.WantTextInput) return;  // a text box being edited undoes its own typing
     if (pressed('Z') && !io.KeyShift) app.undo();
     if (pressed('Y') || (pressed('Z') && io.KeyShift)) app.redo();
@@ -48,6 +64,7 @@ void draw_menu_bar(App& app) {
         if (ImGui::MenuItem(app.tr(Str::MenuSave), "Ctrl+S", false, app.session && app.session->dirty())) app.save();
         if (ImGui::MenuItem(app.tr(Str::MenuImport))) open_import_dialog(app);
         if (ImGui::MenuItem(app.tr(Str::MenuExport), nullptr, false, app.session || !app.filings.empty())) open_export_dialog(app);
+        if (ImGui::MenuItem(app.tr(Str::MenuReport), nullptr, false, !app.filings.empty())) open_report_dialog(app);
         ImGui::Separator();
         // The workflow: a step offered when the status allows it (the server checks the role).
         const auto status = app.open_status();

@@ -4,7 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/path_label.h"
+#include "core/place_label.h"
 #include "ui/views.h"
 
 namespace formwork::ui {

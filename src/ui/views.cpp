@@ -100,6 +100,7 @@ void draw_shell(App& app) {
     ImGui::End();
     draw_dialogs(app);
     draw_export_dialog(app);
+    draw_report_dialog(app);
     draw_import_dialog(app);
     draw_version_dialogs(app);
     draw_workflow_dialogs(app);

@@ -29,6 +29,9 @@ void open_import_dialog(App& app);
 void import_at_start(App& app, const std::vector<std::string>& files);
 void draw_import_dialog(App& app);
 void draw_export_dialog(App& app);
+// File > Report… (view_report.cpp): the reviewer's report, written in the background.
+void open_report_dialog(App& app);
+void draw_report_dialog(App& app);
 bool export_from_shell(App& app, bool all, io::ExportFormat format, const std::string& path);
 // Template versions (view_migrate.cpp): the banner over a filing of an earlier version (drawn
 // by the form under its title), the update and next-year dialogs, File > Next year's filing.

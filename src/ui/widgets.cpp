@@ -5,8 +5,10 @@
 #include "ui/widgets.h"
 
 #include <map>
+#include <set>
 
 #include "core/decimal.h"
+#include "ui/display_names.h"
 #include "core/sums.h"
 #include "core/target_value.h"
 
@@ -32,7 +34,7 @@ const Problem* worst_problem(const App& app, const std::string& path) {
     auto rank = [](const std::string& severity) { return severity == "error" ? 2 : severity == "warning" ? 1 : 0; };
     const Problem* worst = nullptr;
     for (const auto& p : app.problems)
-        if (p.path == path && !p.could_not_judge && (!worst || rank(p.severity) > rank(worst->severity))) worst = &p;
+        if (p.path == path && p.marks_place() && (!worst || rank(p.severity) > rank(worst->severity))) worst = &p;
     return worst;
 }
 
@@ -40,7 +42,7 @@ void problem_tooltip(App& app, const std::string& path) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     for (const auto& p : app.problems)
-        if (p.path == path && !p.could_not_judge) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
+        if (p.path == path && p.marks_place()) ImGui::TextColored(severity_color(p.severity), "%s", p.message(app.lang).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -99,6 +101,53 @@ bool value_input(App& app, const std::string& path, const std::string& value, Va
     ImGui::PopID();
     problem_marker(app, path);
     return committed;
+}
+
+bool template_combo(const App& app, const char* label, std::string& template_id) {
+    std::set<std::string> ids;
+    for (const auto& s : app.filings) ids.insert(s.template_id);
+    // A template no longer loaded shows as its id.
+    const auto labels = template_labels(app.templates, app.lang);
+    auto label_of = [&labels](const std::string& id) {
+        const auto it = labels.find(id);
+        return it == labels.end() ? id : it->second;
+    };
+    bool changed = false;
+    const std::string chosen = template_id.empty() ? app.tr(Str::AllTemplates) : label_of(template_id);
+    if (ImGui::BeginCombo(label, chosen.c_str())) {
+        if (ImGui::Selectable(app.tr(Str::AllTemplates), template_id.empty())) {
+            changed = !template_id.empty();
+            template_id.clear();
+        }
+        for (const auto& t : ids)
+            if (ImGui::Selectable(label_of(t).c_str(), t == template_id)) {
+                changed = t != template_id;
+                template_id = t;
+            }
+        ImGui::EndCombo();
+    }
+    if (!template_id.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", chosen.c_str());
+    return changed;
+}
+
+bool year_combo(const App& app, const char* label, std::string& year) {
+    std::set<std::string> years;
+    for (const auto& s : app.filings)
+        if (!s.year.empty()) years.insert(s.year);
+    bool changed = false;
+    if (ImGui::BeginCombo(label, year.empty() ? app.tr(Str::AllYears) : year.c_str())) {
+        if (ImGui::Selectable(app.tr(Str::AllYears), year.empty())) {
+            changed = !year.empty();
+            year.clear();
+        }
+        for (const auto& y : years)
+            if (ImGui::Selectable(y.c_str(), y == year)) {
+                changed = y != year;
+                year = y;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
 }
 
 }  // namespace formwork::ui

@@ -26,4 +26,9 @@ bool value_input(App& app, const std::string& path, const std::string& value, Va
 
 ImVec4 severity_color(const std::string& severity);
 
+// Combos choosing one of the stored filings' templates (by title · region in the UI language)
+// or years; "" stands for all. `label` is an ImGui label ("##id" for none). Return true on a change.
+bool template_combo(const App& app, const char* label, std::string& template_id);
+bool year_combo(const App& app, const char* label, std::string& year);
+
 }  // namespace formwork::ui

@@ -145,6 +145,29 @@ TEST_CASE("cli-report-1.2 one filing: title, verdict and usage errors") {
     CHECK(run_cli({"report", "--db", db, "--all", "--format", "doc", "-o", dir.file("x.pdf")}).exit_code == 2);
 }
 
+TEST_CASE("cli-report-1.5 --error-verdict: a filing with an error is sent back by default, or passed once amended") {
+    TempDir dir;
+    const std::string db = seed_db(dir);
+    const auto r = run_cli({"check", "--db", db, "--filing", "17", "--json"});
+    REQUIRE(nlohmann::json::parse(r.out)["summary"]["severities"]["error"].get<long>() > 0);
+    auto verdict = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"report", "--db", db, "--filing", "17", "--format", "pdf", "-o", dir.file("v.pdf")};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto run = run_cli(args);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        const std::string text = without_spaces(shell("pdftotext -raw -enc UTF-8 '" + dir.file("v.pdf") + "' -"));
+        const auto at = text.find("建议审核意见");
+        REQUIRE(at != std::string::npos);
+        return text.substr(at + std::string("建议审核意见").size(), 15);
+    };
+    CHECK_THAT(verdict({}), Catch::StartsWith("退回"));
+    CHECK_THAT(verdict({"--error-verdict", "return"}), Catch::StartsWith("退回"));
+    CHECK_THAT(verdict({"--error-verdict", "修改后通过"}), Catch::StartsWith("修改后通过"));
+    CHECK_THAT(verdict({"--error-verdict", "amend"}), Catch::StartsWith("修改后通过"));
+    CHECK(run_cli({"report", "--db", db, "--filing", "17", "--format", "pdf", "-o", dir.file("x.pdf"), "--error-verdict", "通过"}).exit_code == 2);
+}
+
 TEST_CASE("cli-report-1.3 an accepted warning stops counting and comes back when its value is edited") {
     TempDir dir;
     const std::string db = seed_db(dir);

@@ -209,7 +209,9 @@ TEST_CASE("limit-2.12 the time limit can be changed between calls") {
     ScriptHost host(short_limits());
     host.set_time_limit(30ms);
     const double ms = elapsed_ms([&] { CHECK(run_error(host, "while true do end").message == "stopped: exceeded the 30 ms time limit"); });
-    CHECK(ms < 300);
+    CHECK(ms < 1000);  // the message names the new limit; the bound only says it was not ignored
+    // Changed again: a generous time, so that on a busy machine the memory cap is what stops it.
+    host.set_time_limit(5000ms);
     host.set_memory_limit(std::size_t{8} << 20);
     CHECK(run_error(host, "local t = {} for i = 1, 1e9 do t[i] = i end").message ==
           "stopped: exceeded the 8 MB memory limit");

@@ -1,4 +1,4 @@
-// store-9: no silent overwrite. A save carries the revision its edits started from; another
+// store-13: no silent overwrite. A save carries the revision its edits started from; another
 // save landing in between on the same cells is refused as a conflict naming them, on other
 // cells it is merged. On both stores, in one process and in two.
 #include <catch2/catch.hpp>
@@ -12,7 +12,7 @@ using namespace formwork;
 using namespace formwork::store;
 using namespace formwork::store::test;
 
-TEST_CASE("store-9.1 a save based on an older revision that changed the same cell is refused, naming it") {
+TEST_CASE("store-13.1 a save based on an older revision that changed the same cell is refused, naming it") {
     Location at(EACH_BACKEND());
     Database db1 = Database::open(at.path, OpenMode::CreateOrOpen);
     Database db2 = Database::open(at.path, OpenMode::OpenExisting);
@@ -52,7 +52,7 @@ TEST_CASE("store-9.1 a save based on an older revision that changed the same cel
     CHECK(one.load(f.id).table("expenses").rows[0].cells.at("full_year") == "40");
 }
 
-TEST_CASE("store-9.2 a save based on an older revision that changed other cells is merged, losing neither") {
+TEST_CASE("store-13.2 a save based on an older revision that changed other cells is merged, losing neither") {
     Location at(EACH_BACKEND());
     Database db1 = Database::open(at.path, OpenMode::CreateOrOpen);
     Database db2 = Database::open(at.path, OpenMode::OpenExisting);
@@ -77,7 +77,7 @@ TEST_CASE("store-9.2 a save based on an older revision that changed other cells 
     CHECK(back.find_table("expenses")->rows[0].cells.at("full_year") == "41");
 }
 
-TEST_CASE("store-9.3 the same edit on both sides is no conflict, and revision 0 saves unconditionally") {
+TEST_CASE("store-13.3 the same edit on both sides is no conflict, and revision 0 saves unconditionally") {
     Location at(EACH_BACKEND());
     Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
@@ -94,7 +94,7 @@ TEST_CASE("store-9.3 the same edit on both sides is no conflict, and revision 0 
     CHECK(store.save(c, info_for(c)).changed());
 }
 
-TEST_CASE("store-9.4 two processes editing one cell of one filing: one saves, the other gets the conflict") {
+TEST_CASE("store-13.4 two processes editing one cell of one filing: one saves, the other gets the conflict") {
     Location at(EACH_BACKEND());
     std::int64_t id = 0;
     {

@@ -194,3 +194,17 @@ TEST_CASE("grid-2.3 the idle shell with a filing open uses under 2% of a core ov
     INFO("CPU over 5 s: " << used << " s");
     CHECK(used < 0.10);  // 2% of one core over 5 s
 }
+
+TEST_CASE("grid-2.4 Ctrl+S while a cell is being typed in saves the typed value") {
+    SeedDb db;
+    XDisplay x;
+    const pid_t shell = x.start({FORMWORK_BINARY, "shell", "--db", db.path, "--open", std::to_string(db.id), "--focus",
+                                 "t/expenses/0/half_year"},
+                                db.env());
+    REQUIRE(shell > 0);
+    focus_window(x);
+    type(x, "9.25");  // typing replaces the cell's text and leaves the edit open
+    keys(x, {"ctrl+s"});
+    pause(300);
+    CHECK(cell(stored(db), 0, "half_year") == "9.25");
+}

@@ -98,9 +98,9 @@ TEST_CASE("ui-lang-1.1 every string of the table has both languages, and the Eng
 }
 
 TEST_CASE("ui-lang-1.2 tr_with puts the value where the string says") {
-    CHECK(tr_with(Str::NthRow, Lang::Zh, "3") == "第3行");
-    CHECK(tr_with(Str::NthRow, Lang::En, "3") == "row 3");
-    CHECK(tr_with(Str::Colon, Lang::En, "x") == ": ");  // no "{}": the string as it is
+    CHECK(tr_with(Str::CellsChanged, Lang::Zh, "3") == "3 个单元格");
+    CHECK(tr_with(Str::CellsChanged, Lang::En, "3") == "3 cells");
+    CHECK(tr_with(Str::Colon, Lang::En, "x") == ": ");  // no "{1}": the string as it is
 }
 
 // Literals in the views that are known and allowed, each with why. The first two files are
