@@ -128,18 +128,13 @@ Keeper keeper;
 
 }  // namespace
 
-namespace {
-
-std::string conninfo_of(const std::string& folder) {
-    return "host=" + folder + " port=" + kPort + " dbname=postgres user=" + kSuperuser;
-}
-
-}  // namespace
-
-int start_pg_cluster(const std::string& folder, pid_t& keeper_pid) {
+PgCluster::PgCluster() {
     const std::string bin = bin_dir();
     if (bin.empty())
         throw std::runtime_error("PostgreSQL test cluster: no initdb under /usr/lib/postgresql/*/bin (make deps installs postgresql)");
+    char tmpl[] = "/tmp/formwork-pg-XXXXXX";
+    if (!::mkdtemp(tmpl)) throw std::runtime_error("PostgreSQL test cluster: mkdtemp failed");
+    folder_ = tmpl;
     uid_t uid = ::geteuid();
     gid_t gid = ::getegid();
     if (uid == 0) {
@@ -148,8 +143,8 @@ int start_pg_cluster(const std::string& folder, pid_t& keeper_pid) {
         if (!pw) throw std::runtime_error("PostgreSQL test cluster: running as root and there is no postgres or nobody user");
         uid = pw->pw_uid;
         gid = pw->pw_gid;
-        if (::chown(folder.c_str(), uid, gid) != 0)
-            throw std::runtime_error("PostgreSQL test cluster: cannot give " + folder + " to the server's user");
+        if (::chown(folder_.c_str(), uid, gid) != 0)
+            throw std::runtime_error("PostgreSQL test cluster: cannot give " + folder_ + " to the server's user");
     }
     int control[2], report[2];
     if (::pipe(control) != 0 || ::pipe(report) != 0) throw std::runtime_error("PostgreSQL test cluster: pipe failed");
@@ -159,44 +154,27 @@ int start_pg_cluster(const std::string& folder, pid_t& keeper_pid) {
     if (pid == 0) {
         ::close(control[1]);
         ::close(report[0]);
-        keep(folder, bin, uid, gid, control[0], report[1]);
+        keep(folder_, bin, uid, gid, control[0], report[1]);
     }
     ::close(control[0]);
     ::close(report[1]);
     ::fcntl(control[1], F_SETFD, FD_CLOEXEC);  // children the tests run must not hold the keeper up
-    keeper_pid = pid;
+    keeper.pid = pid;
+    keeper.control = control[1];
 
     std::string answer;
     char buf[4096];
     for (ssize_t n; (n = ::read(report[0], buf, sizeof buf)) > 0;) answer.append(buf, static_cast<size_t>(n));
     ::close(report[0]);
-    if (answer != "R") {
-        ::close(control[1]);
-        ::waitpid(pid, nullptr, 0);
-        throw std::runtime_error("PostgreSQL test cluster could not start: " + answer);
-    }
+    if (answer != "R") throw std::runtime_error("PostgreSQL test cluster could not start: " + answer);
+
+    const std::string conninfo = "host=" + folder_ + " port=" + kPort + " dbname=postgres user=" + kSuperuser;
     for (int i = 0; i < 600; ++i) {
-        if (PQping(conninfo_of(folder).c_str()) == PQPING_OK) return control[1];
+        if (PQping(conninfo.c_str()) == PQPING_OK) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    const std::string log = read_text(folder + "/server.log");
-    ::close(control[1]);
-    ::waitpid(pid, nullptr, 0);
-    throw std::runtime_error("PostgreSQL test cluster did not accept connections within 30 s: " + log);
-}
-
-PgCluster::PgCluster() {
-    // Under ctest, the cluster the fixture pg-cluster:start runs for every test binary.
-    if (const char* dir = std::getenv("FORMWORK_TEST_PG_DIR"); dir && *dir) {
-        folder_ = dir;
-        if (PQping(conninfo_of(folder_).c_str()) == PQPING_OK) return;
-        throw std::runtime_error("PostgreSQL test cluster: the one ctest's fixture pg-cluster:start runs in " + folder_ +
-                                 " does not answer (see that test's output)");
-    }
-    char tmpl[] = "/tmp/formwork-pg-XXXXXX";
-    if (!::mkdtemp(tmpl)) throw std::runtime_error("PostgreSQL test cluster: mkdtemp failed");
-    folder_ = tmpl;
-    keeper.control = start_pg_cluster(folder_, keeper.pid);
+    throw std::runtime_error("PostgreSQL test cluster did not accept connections within 30 s: " +
+                             read_text(folder_ + "/server.log"));
 }
 
 std::string PgCluster::url(const std::string& database, const std::string& user, const std::string& password) const {

@@ -1,20 +1,13 @@
 // A throwaway PostgreSQL cluster for one test binary: initdb and postgres in a temporary
-// folder, listening only on a unix socket there. Under ctest every binary uses the one cluster
-// the fixture test pg-cluster:start runs (pg_cluster_main.cpp), named by FORMWORK_TEST_PG_DIR. Started on first use, never skipped: when it
+// folder, listening only on a unix socket there. Started on first use, never skipped: when it
 // cannot start, pg_cluster() throws with the server's own words. As root (CI) the server runs
 // as the postgres user (or nobody), since PostgreSQL refuses root. A keeper process stops the
 // server and removes the folder when the test binary exits, however it exits.
 #pragma once
 
-#include <sys/types.h>
-
 #include <string>
 
 namespace formwork::test {
-
-// Starts a cluster in the existing empty `folder`; its keeper stops it and removes the folder
-// when the returned descriptor is closed (or its holder dies). Throws with the server's words.
-int start_pg_cluster(const std::string& folder, pid_t& keeper_pid);
 
 class PgCluster {
 public:
