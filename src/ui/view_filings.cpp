@@ -131,7 +131,7 @@ void draw_filings(App& app) {
     const auto labels = template_labels(app.templates, app.lang);  // for the rows' tooltips
     const float half = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     ImGui::SetNextItemWidth(half);
-    template_combo(app, "##tpl", f.template_id);
+    template_combo(app, "##tpl", labels, f.template_id);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
     year_combo(app, "##year", f.year);
