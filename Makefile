@@ -9,13 +9,13 @@ RUN_ARGS ?= shell --db $(BUILD)/sample.db
 
 # Every Debian package the build, the tests and the app need.
 PACKAGES := cmake g++ make pkg-config \
-	libsqlite3-dev catch2 libluajit-5.1-dev nlohmann-json3-dev \
+	libsqlite3-dev libpq-dev postgresql postgresql-common catch2 libluajit-5.1-dev nlohmann-json3-dev \
 	libimgui-dev libglfw3-dev libx11-dev libstb-dev libfontconfig-dev libxinerama1 libxcursor1 libxi6 \
 	fonts-noto-cjk xvfb xauth xdotool xclip \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time \
 	clang libclang-rt-14-dev \
 	libzip-dev libpugixml-dev libgumbo-dev \
-	dpkg-dev desktop-file-utils
+	dpkg-dev desktop-file-utils sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -9,6 +9,7 @@
 #include "cli/filing_json.h"
 #include "templates/template_registry.h"
 #include "store/database.h"
+#include "store/filing_status.h"
 #include "store/filing_store.h"
 
 namespace formwork::cli {
@@ -90,13 +91,25 @@ int run_show(Context& ctx, const std::vector<std::string>& argv) {
         store::Database db = store::Database::open(path, store::OpenMode::ReadOnly);
         store::FilingStore filings(db);
         const Filing f = filings.load(id);
-        std::string title, year;
+        std::string title, year, status = "draft", reason;
         for (const auto& s : filings.list())
-            if (s.id == id) title = s.title, year = s.year;
+            if (s.id == id) title = s.title, year = s.year, status = s.status, reason = s.status_reason;
         const auto spec = registry.find(f.template_id, f.template_version);
         const FilingFacts facts = filing_facts(f, spec.get(), title, year);
-        if (args.has("--json")) ctx.out << json_text(filing_json(f, facts)) << "\n";
-        else print_filing(ctx, f, spec.get(), facts);
+        if (args.has("--json")) {
+            // revision: what `formwork set --base` takes, so that a script's edit never overwrites another's.
+            nlohmann::json j = filing_json(f, facts);
+            j["revision"] = f.revision;
+            j["status"] = status;
+            if (!reason.empty()) j["status_reason"] = reason;
+            ctx.out << json_text(j) << "\n";
+        }
+        else {
+            print_filing(ctx, f, spec.get(), facts);
+            ctx.out << ctx.tr("修订", "Revision") << "：" << f.revision << "  " << ctx.tr("状态", "Status") << "："
+                    << store::status_label(store::parse_status(status).value_or(store::Status::Draft), ctx.lang)
+                    << (reason.empty() ? "" : "（" + reason + "）") << "\n";
+        }
         return kOk;
     } catch (const store::StoreError& e) {
         ctx.err << "formwork show: " << store::describe(e, ctx.lang) << "\n";

@@ -110,6 +110,49 @@ const std::vector<Command>& commands() {
          "project period does not include the new year or the store already holds the project's filing of that year, "
          "unless --force. Exit codes: 0 made; 1 not made (no year field, no year, the period or a duplicate: see the "
          "message); 2 usage."},
+        {"set", "--db PATH --filing ID [--base REV] [--summary TEXT] [--json] NAME=VALUE...",
+         "修改已存填报的值（字段 id、模板引用如 income.total.full_year，或单元格路径），保存为一个修订；不覆盖他人同时的修改",
+         "edit values of a stored filing (a field id, a template reference such as income.total.full_year, or a cell path) as one revision; never overwrites another's edit",
+         run_set,
+         "修改基于 --base 修订（如 formwork show --json 给出的 revision），未给出时基于读取时的修订。其间他人的保存若改了别的单元格，"
+         "则在其之上合并；若改了同一单元格，则不保存，逐个列出单元格（我的值、他人的值）。"
+         "退出码：0 已保存（或没有改动）；4 冲突，未保存；1 无法保存（填报不存在、已提交、无权限）；2 参数错误。",
+         "The edits are based on revision --base (e.g. the revision formwork show --json gave), else on the revision read "
+         "here. A save by someone else in between that changed other cells is merged under these edits; one that changed "
+         "the same cells makes this a conflict: nothing is saved and each cell is listed (mine, theirs). Exit codes: 0 "
+         "saved (or nothing changed); 4 conflict, nothing saved; 1 not saved (no such filing, submitted, not allowed); 2 usage."},
+        {"status", "--db PATH --filing ID [--submit | --approve | --return REASON] [--json]",
+         "填报的审核状态（草稿、已提交、已审核、退回）及其历史；提交、审核通过或退回",
+         "a filing's status (draft, submitted, approved, returned) and its history; submit, approve or return it",
+         run_status,
+         "草稿或退回的填报可提交（同时保存提交时的检查结果），已提交的可审核通过或退回（需给出原因）；已提交和已审核的填报不能修改。"
+         "共享库上由数据库按角色判定：部门提交，审核人通过或退回。退出码：0 完成；1 不允许或无法写入；2 参数错误。",
+         "A draft or returned filing can be submitted (the check results at submission are kept with it), a submitted one "
+         "approved or returned (with a reason); a submitted or approved filing cannot be edited. On a shared store the "
+         "database decides by role: departments submit, reviewers approve or return. Exit codes: 0 done; 1 not allowed "
+         "or not written; 2 usage."},
+        {"push", "--from LOCAL.db --to postgresql://… [--json]",
+         "把本地数据库的填报连同修订复制到共享库；重复运行不产生重复",
+         "copy the filings of a local database, with their revisions, to the shared store; running it again makes no duplicates",
+         run_push,
+         "填报和修订按各自的 uid 对应，只复制目标缺少的修订。两边都有对方没有的修改的填报不复制并列出。"
+         "退出码：0 完成；3 部分填报未复制（两边都改过、无权限）；1 数据库无法打开；2 参数错误。",
+         "Filings and revisions are matched by their uids; only the revisions the target lacks are copied. A filing edited "
+         "on both sides is not copied and is named. Exit codes: 0 done; 3 some filings not copied (edited on both sides, "
+         "not allowed); 1 a database could not be opened; 2 usage."},
+        {"pull", "--from postgresql://… --to LOCAL.db [--json]",
+         "把共享库中可见的填报连同修订复制到本地数据库；重复运行不产生重复",
+         "copy the filings visible in the shared store, with their revisions, to a local database; running it again makes no duplicates",
+         run_pull, "与 push 相同，方向相反。", "The same as push, the other way."},
+        {"admin", "init --db postgresql://… | grant --db postgresql://… --user NAME --password PW (--department NAME | --reviewer)",
+         "设置共享的 PostgreSQL 库：init 建立表、角色和权限；grant 为部门或审核人创建登录",
+         "set up a shared PostgreSQL store: init makes the tables, roles and grants; grant makes a login for a department or a reviewer",
+         run_admin,
+         "由库的所有者（管理员）运行。部门登录只能看到和修改本部门（主管部门字段）的填报，审核人可看全部并写审核意见、审核状态；"
+         "修订只能新增，任何人都不能改写。退出码：0 完成；1 数据库拒绝；2 参数错误。",
+         "Run by the store's owner (the administrator). A department's login sees and edits only the filings of its "
+         "department (the department field); a reviewer reads all and writes review notes and statuses; revisions can "
+         "only be added, by anyone. Exit codes: 0 done; 1 refused by the database; 2 usage."},
     };
     return table;
 }

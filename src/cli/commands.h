@@ -23,7 +23,8 @@ struct Context {
 // Exit codes, stable for scripts.
 // kIncomplete: the work ran but part of it could not (a check that could not run, a damaged
 // filing skipped); what could be done was done and reported.
-enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2, kIncomplete = 3 };
+// kConflict: a save refused because another save changed the same cells since its base.
+enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2, kIncomplete = 3, kConflict = 4 };
 
 struct Command {
     std::string_view name;
@@ -63,5 +64,10 @@ int run_doctor(Context& ctx, const std::vector<std::string>& args);
 int run_help(Context& ctx, const std::vector<std::string>& args);
 int run_migrate(Context& ctx, const std::vector<std::string>& args);
 int run_copy(Context& ctx, const std::vector<std::string>& args);
+int run_set(Context& ctx, const std::vector<std::string>& args);
+int run_admin(Context& ctx, const std::vector<std::string>& args);
+int run_push(Context& ctx, const std::vector<std::string>& args);
+int run_pull(Context& ctx, const std::vector<std::string>& args);
+int run_status(Context& ctx, const std::vector<std::string>& args);
 
 }  // namespace formwork::cli

@@ -49,6 +49,9 @@ struct Note {
 
 struct Filing {
     std::int64_t id = 0;  // 0 until stored
+    // The stored revision this content was loaded at or last saved as (0: none known). A save
+    // carries it, so that one landing in between is detected instead of overwritten.
+    std::int64_t revision = 0;
     std::string template_id;
     int template_version = 0;
     std::map<std::string, std::string> fields;  // header fields by field id

@@ -6,7 +6,9 @@
 
 #include "store/open_checks.h"
 #include "store/schema.h"
+#include "store/pg_database.h"
 #include "store/sql.h"
+#include "store/sqlite_connection.h"
 
 namespace formwork::store {
 
@@ -19,19 +21,19 @@ using Action = StoreError::Action;
     throw StoreError(code, Action::Open, path, std::move(detail));
 }
 
-std::int64_t query_int(sqlite3* db, const std::string& path, const char* sql) {
+std::int64_t query_int(Connection* db, const std::string& path, const char* sql) {
     Statement s(db, path, sql, Action::Open);
     auto q = s.use();
     return q.step() ? q.int64(0) : 0;
 }
 
-std::string query_text(sqlite3* db, const std::string& path, const char* sql) {
+std::string query_text(Connection* db, const std::string& path, const char* sql) {
     Statement s(db, path, sql, Action::Open);
     auto q = s.use();
     return q.step() ? q.text(0) : std::string();
 }
 
-Stamp read_stamp(sqlite3* db, const std::string& path) {
+Stamp read_stamp(Connection* db, const std::string& path) {
     Stamp s;
     s.application_id = static_cast<std::uint32_t>(query_int(db, path, "PRAGMA application_id"));
     s.version = query_int(db, path, "PRAGMA user_version");
@@ -41,11 +43,12 @@ Stamp read_stamp(sqlite3* db, const std::string& path) {
 
 // Creates or migrates the schema, or just proves that the write lock can be had: a
 // database that another program keeps locked is better refused now than at the first save.
-void prepare_for_writing(sqlite3* db, const std::string& path, OpenMode mode) {
+void prepare_for_writing(SqliteConnection* conn, const std::string& path, OpenMode mode) {
+    sqlite3* db = conn->raw();
     exec(db, path, "BEGIN IMMEDIATE", Action::Open);
     try {
         // Again inside the lock: another process may have created or migrated it meanwhile.
-        const Stamp s = read_stamp(db, path);
+        const Stamp s = read_stamp(conn, path);
         validate_stamp(s, path, mode);
         apply_migrations(db, path, static_cast<int>(s.version), migrations());
         exec(db, path, "COMMIT", Action::Open);
@@ -57,7 +60,12 @@ void prepare_for_writing(sqlite3* db, const std::string& path, OpenMode mode) {
 
 }  // namespace
 
+bool Database::is_shared(const std::string& location) { return is_postgres_url(location); }
+
+bool Database::shared() const { return db_->backend() == Backend::Postgres; }
+
 Database Database::open(const std::string& path, OpenMode mode, const OpenOptions& options) {
+    if (is_postgres_url(path)) return open_postgres(path, mode);
     const FileFacts facts = inspect_file(path, mode);
     const bool writing = mode != OpenMode::ReadOnly;
     if (writing) check_writable(path, facts);
@@ -69,7 +77,9 @@ Database Database::open(const std::string& path, OpenMode mode, const OpenOption
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(immutable ? immutable_uri(path).c_str() : path.c_str(), &raw, flags, nullptr);
     // From here the handle is owned, so every refusal below closes it.
-    Database db(raw, path, !writing);
+    auto owned = std::make_unique<SqliteConnection>(raw);
+    SqliteConnection* conn = owned.get();
+    Database db(std::move(owned), path, !writing);
     if (rc != SQLITE_OK) throw_sqlite(raw, rc, path, Action::Open);
 
     // SQLite falls back to read-only silently when the file is write-protected.
@@ -80,23 +90,24 @@ Database Database::open(const std::string& path, OpenMode mode, const OpenOption
     // then closing is what removes the -wal and -shm files that opening created.)
     if (facts.wal_content) sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 
-    const bool to_create = validate_stamp(read_stamp(raw, path), path, mode);
+    const bool to_create = validate_stamp(read_stamp(conn, path), path, mode);
     if (!writing) return db;
 
-    if (to_create || query_text(raw, path, "PRAGMA journal_mode") != "wal") {
-        if (query_text(raw, path, "PRAGMA journal_mode = WAL") != "wal")
+    if (to_create || query_text(conn, path, "PRAGMA journal_mode") != "wal") {
+        if (query_text(conn, path, "PRAGMA journal_mode = WAL") != "wal")
             refuse(Code::Io, path, "cannot switch to WAL");
     }
     exec(raw, path, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", Action::Open);
-    prepare_for_writing(raw, path, mode);
+    prepare_for_writing(conn, path, mode);
     // Ours: checkpointing on close keeps the WAL short and leaves no -wal file behind.
     sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     return db;
 }
 
 std::vector<std::string> Database::integrity_problems(bool quick, int max) const {
+    if (shared()) return {};
     const std::string sql = std::string(quick ? "PRAGMA quick_check(" : "PRAGMA integrity_check(") + std::to_string(max) + ")";
-    Statement s(db_, path_, sql, Action::Read);
+    Statement s(db_.get(), path_, sql, Action::Read);
     auto q = s.use();
     std::vector<std::string> problems;
     while (q.step()) {
@@ -106,22 +117,11 @@ std::vector<std::string> Database::integrity_problems(bool quick, int max) const
     return problems;
 }
 
-Database::Database(sqlite3* db, std::string path, bool read_only)
-    : db_(db), path_(std::move(path)), read_only_(read_only) {}
+Database::Database(std::unique_ptr<Connection> db, std::string path, bool read_only)
+    : db_(std::move(db)), path_(std::move(path)), read_only_(read_only) {}
 
-Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), read_only_(other.read_only_) {}
-
-Database& Database::operator=(Database&& other) noexcept {
-    if (this != &other) {
-        sqlite3_close_v2(db_);
-        db_ = std::exchange(other.db_, nullptr);
-        path_ = std::move(other.path_);
-        read_only_ = other.read_only_;
-    }
-    return *this;
-}
-
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::Database(Database&& other) noexcept = default;
+Database& Database::operator=(Database&& other) noexcept = default;
+Database::~Database() = default;
 
 }  // namespace formwork::store

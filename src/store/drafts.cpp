@@ -47,14 +47,16 @@ struct DraftStore::Impl {
     explicit Impl(Database& d)
         : db(d),
           insert(d.handle(), d.path(),
-                 "INSERT INTO drafts(filing_id, template_id, template_version, title, saved_at, cells) VALUES(?,?,?,?,?,?)",
+                 "INSERT INTO drafts(filing_id, template_id, template_version, title, saved_at, cells, base_revision)"
+                 " VALUES(?,?,?,?,?,?,?) RETURNING id",
                  StoreError::Action::Write),
           update(d.handle(), d.path(),
-                 "UPDATE drafts SET filing_id=?, template_id=?, template_version=?, title=?, saved_at=?, cells=? WHERE id=?",
+                 "UPDATE drafts SET filing_id=?1, template_id=?2, template_version=?3, title=?4, saved_at=?5, cells=?6,"
+                 " base_revision=?7 WHERE id=?8",
                  StoreError::Action::Write),
           select_all(d.handle(), d.path(), "SELECT id, filing_id, template_id, title, saved_at FROM drafts ORDER BY id",
                      StoreError::Action::Read),
-          select_one(d.handle(), d.path(), "SELECT filing_id, template_id, template_version, cells FROM drafts WHERE id=?",
+          select_one(d.handle(), d.path(), "SELECT filing_id, template_id, template_version, cells, base_revision FROM drafts WHERE id=?",
                      StoreError::Action::Read),
           remove(d.handle(), d.path(), "DELETE FROM drafts WHERE id=?", StoreError::Action::Write) {}
 };
@@ -71,10 +73,10 @@ std::int64_t DraftStore::save(const Filing& filing, const std::string& title, st
     Statement& st = draft_id ? impl_->update : impl_->insert;
     auto use = st.use();
     use.bind(1, filing.id).bind(2, filing.template_id).bind(3, static_cast<std::int64_t>(filing.template_version));
-    use.bind(4, title).bind(5, now_iso()).bind(6, cells);
-    if (draft_id) use.bind(7, draft_id);
-    use.run();
-    return draft_id ? draft_id : sqlite3_last_insert_rowid(impl_->db.handle());
+    use.bind(4, title).bind(5, now_iso()).bind(6, cells).bind(7, filing.revision);
+    if (draft_id) use.bind(8, draft_id);
+    if (!use.step() || draft_id) return draft_id;
+    return use.int64(0);
 }
 
 std::vector<DraftInfo> DraftStore::list() {
@@ -94,6 +96,7 @@ Filing DraftStore::load(std::int64_t draft_id) {
     const std::string template_id = use.text(1);
     const int version = static_cast<int>(use.int64(2));
     const std::string text = use.text(3);
+    const std::int64_t base = use.int64(4);
     FilingCells cells;
     std::string_view in = text;
     while (!in.empty()) {
@@ -110,6 +113,7 @@ Filing DraftStore::load(std::int64_t draft_id) {
         throw StoreError(StoreError::Code::BadData, StoreError::Action::Read, impl_->db.path(), e.what());
     }
     f.id = filing_id;
+    f.revision = base;
     f.template_id = template_id;
     f.template_version = version;
     return f;

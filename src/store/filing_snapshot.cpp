@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "store/sql.h"
+#include "store/sqlite_connection.h"
 
 namespace formwork::store {
 
@@ -34,8 +35,10 @@ std::string encode_snapshot(const FilingCells& cells) {
     return out;
 }
 
-void fill_filing_snapshots(sqlite3* db, const std::string& path) {
+void fill_filing_snapshots(sqlite3* handle, const std::string& path) {
     constexpr auto kOpen = StoreError::Action::Open;
+    SqliteConnection connection(handle, /*owns=*/false);
+    Connection* db = &connection;
     Statement cells(db, path, "SELECT filing_id, path, value FROM filing_cells ORDER BY filing_id, path", kOpen);
     Statement insert(db, path, "INSERT OR REPLACE INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)", kOpen);
     FilingCells current;

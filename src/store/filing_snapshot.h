@@ -1,4 +1,4 @@
-// The per-filing snapshot (schema version 4): every cell of a filing, its "m/" cells included,
+// The per-filing snapshot (schema version 5): every cell of a filing, its "m/" cells included,
 // in one blob beside the cells, so that a batch read (FilingStore::for_each) reads one row per
 // filing instead of one per cell. The cells stay the truth: saves diff and write them, history
 // is built from them; the snapshot is rewritten by the same transaction that writes them, and
@@ -24,7 +24,7 @@ std::string encode_snapshot(const FilingCells& cells);
 template <class Visit>
 bool decode_snapshot(std::string_view blob, Visit&& visit);
 
-// Migration step 3 → 4, after the table and triggers are created: a snapshot for every stored
+// Migration step 4 → 5, after the table and triggers are created: a snapshot for every stored
 // filing, made from its cells.
 void fill_filing_snapshots(sqlite3* db, const std::string& path);
 

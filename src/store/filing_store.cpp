@@ -7,6 +7,14 @@ namespace formwork::store {
 namespace {
 constexpr auto kRead = StoreError::Action::Read;
 constexpr auto kWrite = StoreError::Action::Write;
+
+// A save holds the filing's row lock from its first read to its commit, so that two saves of
+// one filing are serialized and the second sees the first (SQLite's BEGIN IMMEDIATE already
+// serializes every write).
+const char* lock_sql(Connection* db) {
+    return db->backend() == Backend::Postgres ? "SELECT head_revision, status FROM filings WHERE id = ?1 FOR UPDATE"
+                                              : "SELECT head_revision, status FROM filings WHERE id = ?1";
+}
 }  // namespace
 
 FilingStore::Impl::Impl(Database& database)
@@ -14,28 +22,30 @@ FilingStore::Impl::Impl(Database& database)
       path(database.path()),
       tx(db, path),
       insert_filing(db, path,
-                    "INSERT INTO filings(template_id, template_version, title, year, created_at, updated_at)"
-                    " VALUES(?1, ?2, ?3, ?4, ?5, ?5)",
+                    "INSERT INTO filings(template_id, template_version, title, year, created_at, updated_at,"
+                    " department, uid) VALUES(?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7) RETURNING id",
                     kWrite),
       update_filing(db, path,
                     "UPDATE filings SET template_id = ?2, template_version = ?3, title = ?4, year = ?5,"
-                    " updated_at = ?6, head_revision = ?7 WHERE id = ?1",
+                    " updated_at = ?6, head_revision = ?7, department = ?8 WHERE id = ?1",
                     kWrite),
       touch_filing(db, path, "UPDATE filings SET updated_at = ?2, head_revision = ?3 WHERE id = ?1", kWrite),
-      filing_exists(db, path, "SELECT 1 FROM filings WHERE id = ?1", kRead),
+      filing_exists(db, path, "SELECT head_revision FROM filings WHERE id = ?1", kRead),
+      lock_filing(db, path, lock_sql(db), kWrite),
       delete_filing(db, path, "DELETE FROM filings WHERE id = ?1", kWrite),
       list_filings(db, path,
-                   "SELECT id, template_id, template_version, title, year, created_at, updated_at, head_revision"
-                   " FROM filings ORDER BY id",
+                   "SELECT id, template_id, template_version, title, year, created_at, updated_at, head_revision,"
+                   " department, status, status_reason FROM filings ORDER BY id",
                    kRead),
       select_cells(db, path, "SELECT path, value FROM filing_cells WHERE filing_id = ?1", kRead),
       insert_cell(db, path, "INSERT INTO filing_cells(filing_id, path, value) VALUES(?1, ?2, ?3)", kWrite),
       update_cell(db, path, "UPDATE filing_cells SET value = ?3 WHERE filing_id = ?1 AND path = ?2", kWrite),
       delete_cell(db, path, "DELETE FROM filing_cells WHERE filing_id = ?1 AND path = ?2", kWrite),
-      all_cells(db, path, "SELECT filing_id, path, value FROM filing_cells ORDER BY filing_id, path", kRead),
+      all_cells(db, path, "SELECT filing_id, path, value FROM filing_cells ORDER BY filing_id, path", kRead,
+                /*stream=*/true),
       insert_revision(db, path,
-                      "INSERT INTO revisions(filing_id, at, summary, change_count, restored_from)"
-                      " VALUES(?1, ?2, ?3, ?4, ?5)",
+                      "INSERT INTO revisions(filing_id, at, summary, change_count, restored_from, uid)"
+                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                       kWrite),
       insert_change(db, path,
                     "INSERT INTO revision_changes(revision_id, path, old_value, new_value) VALUES(?1, ?2, ?3, ?4)",
@@ -52,12 +62,15 @@ FilingStore::Impl::Impl(Database& database)
       changed_paths(db, path,
                     "SELECT c.revision_id, c.path FROM revisions r JOIN revision_changes c ON c.revision_id = r.id"
                     " WHERE r.filing_id = ?1 ORDER BY c.revision_id, c.path",
-                    kRead),
-      write_snapshot(db, path, "INSERT OR REPLACE INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)", kWrite),
-      all_snapshots(db, path,
-                    "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id",
-                    kRead),
-      select_snapshot(db, path, "SELECT cells FROM filing_snapshots WHERE filing_id = ?1", kRead) {}
+                    kRead) {
+    if (db->backend() == Backend::Sqlite) snapshots = std::make_unique<SnapshotStatements>(db, path);
+}
+
+FilingStore::Impl::SnapshotStatements::SnapshotStatements(Connection* db, const std::string& path)
+    : write(db, path, "INSERT OR REPLACE INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)", kWrite),
+      all(db, path, "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id",
+          kRead),
+      select(db, path, "SELECT cells FROM filing_snapshots WHERE filing_id = ?1", kRead) {}
 
 FilingStore::FilingStore(Database& db) : impl_(std::make_unique<Impl>(db)) {}
 
@@ -67,9 +80,10 @@ void FilingStore::Impl::not_found(StoreError::Code code, std::int64_t id, StoreE
     throw StoreError(code, action, path, std::to_string(id));
 }
 
-void FilingStore::Impl::require_filing(std::int64_t id, StoreError::Action action) {
+std::int64_t FilingStore::Impl::require_filing(std::int64_t id, StoreError::Action action) {
     auto q = filing_exists.use();
     if (!q.bind(1, id).step()) not_found(StoreError::Code::FilingNotFound, id, action);
+    return q.int64(0);
 }
 
 std::vector<FilingSummary> FilingStore::list() {
@@ -85,6 +99,9 @@ std::vector<FilingSummary> FilingStore::list() {
         s.created_at = q.text(5);
         s.updated_at = q.text(6);
         s.head_revision = q.int64(7);
+        s.department = q.text(8);
+        s.status = q.text(9);
+        s.status_reason = q.text(10);
         out.push_back(std::move(s));
     }
     return out;
@@ -94,7 +111,7 @@ void FilingStore::remove(std::int64_t id) {
     WriteTransaction tx(impl_->tx);
     impl_->delete_filing.use().bind(1, id).run();
     // The cells and the history go by ON DELETE CASCADE.
-    if (sqlite3_changes(impl_->db) == 0) impl_->not_found(StoreError::Code::FilingNotFound, id, kWrite);
+    if (impl_->db->changes() == 0) impl_->not_found(StoreError::Code::FilingNotFound, id, kWrite);
     tx.commit();
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/filing.h"
+#include "core/filing_cells.h"
 #include "store/database.h"
 
 namespace formwork::store {
@@ -31,6 +32,9 @@ struct SaveResult {
     std::int64_t revision = 0;  // 0: nothing had changed, so nothing was written
     std::size_t changed_cells = 0;
     std::int64_t rows_written = 0;  // rows inserted, updated or deleted, all tables together
+    // Another save had landed since the filing's revision, on other cells: this one was
+    // applied on top of it, and the saved filing now holds both (see FilingStore::save).
+    bool merged = false;
 
     bool changed() const { return revision != 0; }
 };
@@ -44,6 +48,9 @@ struct FilingSummary {
     std::string created_at;  // ISO-8601 UTC, e.g. 2024-05-01T08:30:00.125Z
     std::string updated_at;
     std::int64_t head_revision = 0;
+    std::string department;  // the department field as saved
+    std::string status;      // "draft", "submitted", "approved", "returned" (filing_status.h)
+    std::string status_reason;
 };
 
 struct RevisionInfo {
@@ -66,8 +73,17 @@ public:
 
     // Inserts when filing.id == 0 (and sets it once committed), else updates the stored
     // filing. Throws StoreError (FilingNotFound when the id is not stored).
+    //
+    // No silent overwrite: filing.revision is the revision the edits started from. When
+    // another save has landed since, the cells both changed (to different texts) are refused
+    // as a ConflictError listing them, writing nothing; when the two changed different cells,
+    // this save's changes are applied over the other one's (merged), and `filing` becomes the
+    // stored content. filing.revision 0 on a stored filing saves unconditionally (last save
+    // wins): only for callers that read and write in one go. On success filing.revision is the
+    // stored head. A submitted or approved filing cannot be edited (Code::Denied).
     SaveResult save(Filing& filing, const SaveInfo& info);
 
+    // The stored filing, with `revision` set to its head revision (one snapshot).
     Filing load(std::int64_t id);
     std::vector<FilingSummary> list();  // by id
     void remove(std::int64_t id);       // with its cells and history
@@ -91,8 +107,8 @@ public:
     using DamagedHandler = std::function<void(std::int64_t id, const StoreError& error)>;
     void for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged = {});
     // The same pass, each filing handed over to keep (moved, not copied), e.g. to a queue.
-    // Both read each filing's snapshot (one row per filing, schema version 4), or its cells
-    // when it has none.
+    // Both read each filing's snapshot (one row per filing, schema version 5), or its cells
+    // when it has none; PostgreSQL keeps no snapshots and streams the cells.
     void take_each(const std::function<void(Filing&&)>& visit, const DamagedHandler& damaged = {});
 
     // A filing as take_each_stored reads it, rebuilt when taken: the rebuilding, most of a
@@ -109,8 +125,26 @@ public:
         const std::string* path_ = nullptr;  // the database's, for errors; the store outlives this
         std::string snapshot_;               // a snapshot that decodes, or "" when filing_ holds it
         std::optional<Filing> filing_;       // read from the cells (no usable snapshot)
+        std::optional<FilingCells> cells_;   // the cells, not yet rebuilt (a store without snapshots)
     };
     void take_each_stored(const std::function<void(Stored&&)>& visit, const DamagedHandler& damaged = {});
+
+    // Copying between stores (push and pull, store/sync.h). A filing and each revision carry
+    // an id of their own (uid) that the copy keeps, so that copying again adds only what the
+    // other store lacks. Revisions from before uids existed are given one here.
+    struct RevisionRecord {
+        std::string uid;
+        std::string at;
+        std::string summary;
+        std::map<std::string, std::string> cells;  // the content right after it, store cells
+    };
+    std::string uid(std::int64_t id);
+    std::optional<std::int64_t> find_uid(const std::string& uid);
+    std::vector<std::string> revision_uids(std::int64_t id);  // oldest first
+    std::vector<RevisionRecord> history(std::int64_t id);      // oldest first
+    // Adds `record` as the filing's newest revision, as recorded elsewhere (its uid and time);
+    // `id` 0 makes the filing, with `filing_uid`, and sets `id`.
+    void append(std::int64_t& id, const std::string& filing_uid, const RevisionRecord& record);
 
     // Many saves as one transaction, e.g. an import: one durable commit for all of them
     // instead of one each. Rolled back unless committed; an id a save assigned inside a

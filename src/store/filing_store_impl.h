@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "core/filing_cells.h"
@@ -21,7 +23,8 @@ inline constexpr const char* kTitleCell = "m/title";
 inline constexpr const char* kYearCell = "m/year";
 
 FilingCells stored_cells(const Filing& filing, const SaveInfo& info);
-
+// A random 128-bit id in hex: the same filing or revision in another store (push, pull).
+std::string new_uid();
 // Takes the "m/" cells out of `cells` and rebuilds the filing; StoreError BadData if the
 // cells do not make one.
 Filing filing_from_stored(FilingCells cells, std::int64_t id, const std::string& path);
@@ -29,26 +32,44 @@ Filing filing_from_stored(FilingCells cells, std::int64_t id, const std::string&
 struct FilingStore::Impl {
     explicit Impl(Database& db);
 
-    sqlite3* db;
+    Connection* db;
     std::string path;
     TransactionStatements tx;
 
-    Statement insert_filing, update_filing, touch_filing, filing_exists, delete_filing, list_filings;
+    Statement insert_filing, update_filing, touch_filing, filing_exists, lock_filing, delete_filing, list_filings;
     Statement select_cells, insert_cell, update_cell, delete_cell, all_cells;
     Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes, changed_paths;
-    Statement write_snapshot, all_snapshots, select_snapshot;  // filing_snapshot.h
+    // The per-filing snapshot's statements (filing_snapshot.h): SQLite only. The shared
+    // PostgreSQL store reads the cells in one streamed scan instead, which keeps its row-level
+    // security to the one table that has it.
+    struct SnapshotStatements {
+        SnapshotStatements(Connection* db, const std::string& path);
+        Statement write, all, select;
+    };
+    std::unique_ptr<SnapshotStatements> snapshots;
 
     [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;
-    void require_filing(std::int64_t id, StoreError::Action action);
+    // The filing's head revision; FilingNotFound when it is not stored (or not visible).
+    std::int64_t require_filing(std::int64_t id, StoreError::Action action);
     FilingCells read_cells(std::int64_t id);
+    // Every filing's cells in id order, in one streamed scan (the read without snapshots).
+    void take_each_cells(const std::function<void(std::int64_t id, FilingCells&& cells)>& visit);
     // The filing from its snapshot, or from its cells when it has none or it does not decode.
     Filing read_filing(std::int64_t id);
     // The cells as they were right after `revision_id`: the current ones with every later
     // change undone, newest first.
     FilingCells cells_at(std::int64_t filing_id, std::int64_t revision_id);
+    // Where a revision copied from another store came from (FilingStore::append).
+    struct Origin {
+        const std::string& filing_uid;
+        const std::string& revision_uid;
+        const std::string& at;
+    };
     // Makes the stored cells of filing `id` (0: a new filing) equal `next`, as one revision.
-    SaveResult write(std::int64_t id, const FilingCells& next, const std::string& summary,
-                     std::int64_t restored_from);
+    // `base`: the revision `next` was edited from (0: unconditional); see FilingStore::save.
+    // When the save was merged over a newer one, `next` becomes the stored content.
+    SaveResult write(std::int64_t id, FilingCells& next, const std::string& summary, std::int64_t restored_from,
+                     std::int64_t base = 0, const Origin* origin = nullptr);
 };
 
 }  // namespace formwork::store

@@ -41,6 +41,7 @@ bool is_accepted(const std::vector<AcceptedWarning>& marks, const Filing& filing
 }
 
 bool ReviewStore::has_tables() const {
+    if (db_.shared()) return true;  // the shared store's schema has them from its first version
     Statement s(db_.handle(), db_.path(), "SELECT count(*) FROM sqlite_schema WHERE name='review_notes'", StoreError::Action::Read);
     auto q = s.use();
     return q.step() && q.int64(0) > 0;

@@ -105,7 +105,41 @@ CREATE TABLE accepted_warnings (
 ) WITHOUT ROWID;
 )sql";
 
-// Version 4 (issue 16).
+// Version 4 (issue 15), the same columns as the shared PostgreSQL store's (pg_schema.cpp).
+//  filings.department  the filing's department field as saved (the shared store keeps each
+//                      department to its own filings by it); filled from the cells here.
+//  filings.status      draft → submitted → approved, or returned with status_reason.
+//  filings.uid, revisions.uid  the same filing and revision in another store, for push and
+//                      pull; given when first needed.
+//  drafts.base_revision  the revision a draft's edits started from, so that saving a draft
+//                      offered back after a crash still detects a save that landed since.
+//  status_changes      every status change with the check results at submission (findings).
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE filings ADD COLUMN department TEXT NOT NULL DEFAULT '';
+ALTER TABLE filings ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
+ALTER TABLE filings ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE filings ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX filings_by_uid ON filings(uid);
+UPDATE filings SET department = coalesce(
+    (SELECT value FROM filing_cells c WHERE c.filing_id = filings.id AND c.path = 'f/department'), '');
+ALTER TABLE revisions ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE revisions ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX revisions_by_uid ON revisions(uid);
+ALTER TABLE drafts ADD COLUMN base_revision INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE status_changes (
+    id        INTEGER PRIMARY KEY,
+    filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+    revision  INTEGER NOT NULL,
+    status    TEXT    NOT NULL,
+    reason    TEXT    NOT NULL DEFAULT '',
+    at        TEXT    NOT NULL,
+    actor     TEXT    NOT NULL DEFAULT '',
+    findings  TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX status_changes_by_filing ON status_changes(filing_id, id);
+)sql";
+
+// Version 5 (issue 16).
 //  filing_snapshots   every cell of a filing in one blob (filing_snapshot.h), written by the
 //                     transaction that writes the cells, so that a batch check reads one row
 //                     per filing. A cell row updated or deleted by anything but a save (a
@@ -113,7 +147,7 @@ CREATE TABLE accepted_warnings (
 //                     the triggers, and readers fall back to the cells: the cells stay the truth.
 //                     A save writes its cells first and the snapshot last, so its own cell
 //                     changes never leave it without one.
-constexpr const char* kVersion4 = R"sql(
+constexpr const char* kVersion5 = R"sql(
 CREATE TABLE filing_snapshots (
     filing_id INTEGER PRIMARY KEY REFERENCES filings(id) ON DELETE CASCADE,
     cells     BLOB    NOT NULL
@@ -126,14 +160,15 @@ CREATE TRIGGER filing_cells_deleted AFTER DELETE ON filing_cells BEGIN
 END;
 )sql";
 
-// 3 → 4: the snapshot of every filing already stored, made from its cells.
+// 4 → 5: the snapshot of every filing already stored, made from its cells.
 void add_filing_snapshots(sqlite3* db, const std::string& path) { fill_filing_snapshots(db, path); }
 
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
-    {4, kVersion4, add_filing_snapshots},
+    {4, kVersion4},
+    {5, kVersion5, add_filing_snapshots},
 };
 
 }  // namespace

@@ -37,87 +37,70 @@ void exec(sqlite3* db, const std::string& path, const char* sql, Action action) 
     throw StoreError(code_for_sqlite(rc), action, path, detail);
 }
 
-Statement::Statement(sqlite3* db, std::string path, std::string_view sql, Action action)
-    : db_(db), path_(std::move(path)), action_(action) {
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &stmt_, nullptr);
-    if (rc != SQLITE_OK) throw_sqlite(db_, rc, path_, action_);
-}
+Statement::Statement(Connection* db, std::string path, std::string_view sql, Action action, bool stream)
+    : cursor_(db->prepare(sql, path, action, stream)) {}
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() = default;
 
 Statement::Use Statement::use() { return Use(*this); }
 
-Statement::Use::~Use() {
-    sqlite3_reset(s_.stmt_);
-    sqlite3_clear_bindings(s_.stmt_);
-}
+Statement::Use::~Use() { s_.cursor_->reset(); }
 
 Statement::Use& Statement::Use::bind(int index, std::int64_t value) {
-    const int rc = sqlite3_bind_int64(s_.stmt_, index, value);
-    if (rc != SQLITE_OK) throw_sqlite(s_.db_, rc, s_.path_, s_.action_);
+    s_.cursor_->bind_int(index, value);
     return *this;
 }
 
 Statement::Use& Statement::Use::bind(int index, std::string_view text) {
-    // SQLITE_TRANSIENT copies: the caller's string need not outlive the step.
-    const int rc =
-        sqlite3_bind_text64(s_.stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-    if (rc != SQLITE_OK) throw_sqlite(s_.db_, rc, s_.path_, s_.action_);
+    s_.cursor_->bind_text(index, text);
     return *this;
 }
 
 Statement::Use& Statement::Use::bind_null(int index) {
-    const int rc = sqlite3_bind_null(s_.stmt_, index);
-    if (rc != SQLITE_OK) throw_sqlite(s_.db_, rc, s_.path_, s_.action_);
+    s_.cursor_->bind_null(index);
     return *this;
 }
 
 Statement::Use& Statement::Use::bind_blob(int index, std::string_view bytes) {
-    const int rc = sqlite3_bind_blob64(s_.stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
-    if (rc != SQLITE_OK) throw_sqlite(s_.db_, rc, s_.path_, s_.action_);
+    s_.cursor_->bind_blob(index, bytes);
     return *this;
 }
 
-bool Statement::Use::step() {
-    const int rc = sqlite3_step(s_.stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw_sqlite(s_.db_, rc, s_.path_, s_.action_);
-}
+bool Statement::Use::step() { return s_.cursor_->step(); }
 
 void Statement::Use::run() {
     while (step()) {
     }
 }
 
-std::int64_t Statement::Use::int64(int column) const { return sqlite3_column_int64(s_.stmt_, column); }
+std::int64_t Statement::Use::int64(int column) const { return s_.cursor_->int64(column); }
 
-std::string Statement::Use::text(int column) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_.stmt_, column));
-    const int n = sqlite3_column_bytes(s_.stmt_, column);
-    return p ? std::string(p, static_cast<size_t>(n)) : std::string();
+std::string Statement::Use::text(int column) const { return s_.cursor_->text(column); }
+
+bool Statement::Use::is_null(int column) const { return s_.cursor_->is_null(column); }
+
+namespace {
+// PostgreSQL: a save takes the filing's row lock (FOR UPDATE) instead of a database-wide
+// write lock, and a read sees one snapshot only under REPEATABLE READ.
+const char* begin_write(Connection* db) { return db->backend() == Backend::Postgres ? "BEGIN" : "BEGIN IMMEDIATE"; }
+const char* begin_read(Connection* db) {
+    return db->backend() == Backend::Postgres ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN";
 }
+}  // namespace
 
-std::string_view Statement::Use::view(int column) const {
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(s_.stmt_, column));
-    const int n = sqlite3_column_bytes(s_.stmt_, column);
-    return p ? std::string_view(p, static_cast<size_t>(n)) : std::string_view();
-}
+std::string_view Statement::Use::view(int column) const { return s_.cursor_->view(column); }
 
-bool Statement::Use::is_null(int column) const { return sqlite3_column_type(s_.stmt_, column) == SQLITE_NULL; }
-
-TransactionStatements::TransactionStatements(sqlite3* db_, const std::string& path)
+TransactionStatements::TransactionStatements(Connection* db_, const std::string& path)
     : db(db_),
-      begin_immediate(db_, path, "BEGIN IMMEDIATE", Action::Write),
-      begin_deferred(db_, path, "BEGIN", Action::Read),
+      begin_immediate(db_, path, begin_write(db_), Action::Write),
+      begin_deferred(db_, path, begin_read(db_), Action::Read),
       commit(db_, path, "COMMIT", Action::Write),
       rollback(db_, path, "ROLLBACK", Action::Write),
       savepoint(db_, path, "SAVEPOINT formwork_save", Action::Write),
       release(db_, path, "RELEASE formwork_save", Action::Write),
       rollback_to(db_, path, "ROLLBACK TO formwork_save", Action::Write) {}
 
-WriteTransaction::WriteTransaction(TransactionStatements& t) : t_(t), nested_(!sqlite3_get_autocommit(t.db)) {
+WriteTransaction::WriteTransaction(TransactionStatements& t) : t_(t), nested_(t.db->in_transaction()) {
     (nested_ ? t_.savepoint : t_.begin_immediate).use().run();
 }
 
@@ -134,19 +117,19 @@ WriteTransaction::~WriteTransaction() {
         if (nested_) {
             t_.rollback_to.use().run();
             t_.release.use().run();
-        } else if (!sqlite3_get_autocommit(t_.db)) {
+        } else if (t_.db->in_transaction()) {
             t_.rollback.use().run();
         }
     } catch (const StoreError&) {
     }
 }
 
-ReadTransaction::ReadTransaction(TransactionStatements& t) : t_(t), open_(sqlite3_get_autocommit(t.db) != 0) {
+ReadTransaction::ReadTransaction(TransactionStatements& t) : t_(t), open_(!t.db->in_transaction()) {
     if (open_) t_.begin_deferred.use().run();
 }
 
 ReadTransaction::~ReadTransaction() {
-    if (!open_ || sqlite3_get_autocommit(t_.db)) return;
+    if (!open_ || !t_.db->in_transaction()) return;
     try {
         t_.rollback.use().run();
     } catch (const StoreError&) {

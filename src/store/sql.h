@@ -1,14 +1,17 @@
 // Internal to src/store (the only place that includes sqlite3.h): prepared statements that are
 // prepared once and reset after every use, transactions as scope guards, and the mapping of
-// SQLite result codes to StoreError.
+// SQLite result codes to StoreError. Statements and transactions run on either engine
+// (connection.h); the free functions taking sqlite3* are SQLite's own.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "store/connection.h"
 #include "store/store_error.h"
 
 namespace formwork::store {
@@ -22,7 +25,8 @@ void exec(sqlite3* db, const std::string& path, const char* sql, StoreError::Act
 class Statement {
 public:
     // `action` names what a failure of this statement interrupts (reading or saving).
-    Statement(sqlite3* db, std::string path, std::string_view sql, StoreError::Action action);
+    // `stream`: see Connection::prepare.
+    Statement(Connection* db, std::string path, std::string_view sql, StoreError::Action action, bool stream = false);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -31,10 +35,7 @@ public:
     Use use();
 
 private:
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-    std::string path_;
-    StoreError::Action action_;
+    std::unique_ptr<Cursor> cursor_;
 };
 
 // One execution of a cached statement. Resetting on scope exit matters: a statement left
@@ -66,9 +67,9 @@ private:
 
 // The transaction statements of one connection, prepared once.
 struct TransactionStatements {
-    TransactionStatements(sqlite3* db, const std::string& path);
+    TransactionStatements(Connection* db, const std::string& path);
 
-    sqlite3* db;
+    Connection* db;
     Statement begin_immediate, begin_deferred, commit, rollback, savepoint, release, rollback_to;
 };
 
@@ -84,9 +85,9 @@ public:
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
     void commit();
-    // Still open: not committed, and not rolled back by SQLite itself (after SQLITE_FULL,
+    // Still open: not committed, and not rolled back by the engine itself (SQLite after SQLITE_FULL,
     // SQLITE_IOERR … it may roll back the whole transaction, savepoints and all).
-    bool active() const { return open_ && !sqlite3_get_autocommit(t_.db); }
+    bool active() const { return open_ && t_.db->in_transaction(); }
 
 private:
     TransactionStatements& t_;

@@ -44,6 +44,9 @@ Words reason(Code code) {
     case Code::RevisionNotFound: return {"该填报表没有编号为 %s 的修订", "the filing has no revision number %s"};
     case Code::BadData: return {"存储的内容无法还原为填报表", "the stored content does not make a valid filing"};
     case Code::Sql: return {"数据库出错", "a database error occurred"};
+    case Code::Denied: return {"没有权限", "not allowed"};
+    case Code::Conflict:
+        return {"另一次保存已修改了同样的单元格，未覆盖", "another save changed the same cells; nothing was overwritten"};
     }
     return {"", ""};
 }
@@ -55,6 +58,20 @@ bool detail_is_id(Code code) { return code == Code::FilingNotFound || code == Co
 StoreError::StoreError(Code code, Action action, std::string path, std::string detail)
     : std::runtime_error(std::string(code_name(code)) + ": " + path + (detail.empty() ? "" : ": " + detail)),
       code_(code), action_(action), path_(std::move(path)), detail_(std::move(detail)) {}
+
+namespace {
+std::string conflict_detail(std::int64_t filing, std::int64_t base, std::int64_t head, const std::vector<ConflictCell>& cells) {
+    std::string out = "filing " + std::to_string(filing) + ", revision " + std::to_string(base) + " → " +
+                      std::to_string(head) + ":";
+    for (const auto& c : cells) out += " " + c.path;
+    return out;
+}
+}  // namespace
+
+ConflictError::ConflictError(std::string path, std::int64_t filing, std::int64_t base, std::int64_t head,
+                             std::vector<ConflictCell> cells)
+    : StoreError(Code::Conflict, Action::Write, std::move(path), conflict_detail(filing, base, head, cells)),
+      filing_(filing), base_(base), head_(head), cells_(std::move(cells)) {}
 
 std::string describe(const StoreError& e, Lang lang) {
     const bool zh = lang == Lang::Zh;
@@ -91,6 +108,8 @@ const char* code_name(StoreError::Code code) {
     case Code::RevisionNotFound: return "revision-not-found";
     case Code::BadData: return "bad-data";
     case Code::Sql: return "sql";
+    case Code::Denied: return "denied";
+    case Code::Conflict: return "conflict";
     }
     return "unknown";
 }

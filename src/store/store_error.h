@@ -2,8 +2,11 @@
 // doing what, with which file, plus a sentence for the user in Chinese or English.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/lang.h"
 
@@ -27,6 +30,11 @@ public:
         RevisionNotFound,  // detail holds the revision id
         BadData,           // stored cells that do not make a filing
         Sql,               // an unexpected SQLite error (a bug, most likely)
+        Denied,            // the shared store's roles do not allow this (PostgreSQL privileges,
+                           // row-level security, a status this role may not set), or the
+                           // filing's status forbids it (submitted, approved)
+        Conflict,          // another save landed since the revision a save was based on and
+                           // changed the same cells (a ConflictError lists them)
     };
     // What the store was doing; it picks the opening words of the message.
     enum class Action { Open, Read, Write };
@@ -43,6 +51,28 @@ private:
     Action action_;
     std::string path_;
     std::string detail_;
+};
+
+// One cell both sides changed since the base revision: its text then, in the refused save
+// (mine) and as stored now (theirs); nullopt where the cell did not exist.
+struct ConflictCell {
+    std::string path;
+    std::optional<std::string> base, mine, theirs;
+};
+
+// A save refused because it would silently overwrite another one (Code::Conflict).
+class ConflictError : public StoreError {
+public:
+    ConflictError(std::string path, std::int64_t filing, std::int64_t base, std::int64_t head,
+                  std::vector<ConflictCell> cells);
+    std::int64_t filing() const { return filing_; }
+    std::int64_t base() const { return base_; }  // the revision the save was based on
+    std::int64_t head() const { return head_; }  // the stored revision it met
+    const std::vector<ConflictCell>& cells() const { return cells_; }
+
+private:
+    std::int64_t filing_, base_, head_;
+    std::vector<ConflictCell> cells_;
 };
 
 // One sentence naming the file, e.g. "无法打开 /x/a.db：这不是 Formwork 数据库（application_id 0x1）。"

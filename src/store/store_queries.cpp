@@ -16,10 +16,14 @@ public:
     explicit StoreQueries(const std::string& path)
         : db_(Database::open(path, OpenMode::ReadOnly)),
           store_(db_),
-          data_version_(db_.handle(), path, "PRAGMA data_version", StoreError::Action::Read) {}
+          data_version_(db_.handle(), db_.path(),
+                        db_.shared() ? "SELECT coalesce(max(id), 0) + (SELECT count(*) FROM filings) FROM revisions"
+                                     : "PRAGMA data_version",
+                        StoreError::Action::Read) {}
 
     // Read again when another connection committed since (the shell saving a filing while its
-    // live checks keep this connection open): PRAGMA data_version tells, at the cost of a step.
+    // live checks keep this connection open): PRAGMA data_version tells, at the cost of a step;
+    // on PostgreSQL the newest revision and the count of filings do.
     const std::vector<FilingHeader>& headers() override {
         std::int64_t version = 0;
         {

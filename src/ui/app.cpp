@@ -1,6 +1,11 @@
 // The shell's actions (see app.h).
 #include "ui/app.h"
 
+#include <set>
+
+#include "core/cell_merge.h"
+#include "core/filing_cells.h"
+
 #include "core/filing_facts.h"
 #include "store/store_queries.h"
 #include "ui/desktop_chooser.h"
@@ -34,6 +39,10 @@ store::Database open_database(const std::string& path) {
 
 App::App(const ShellOptions& options)
     : lang(options.lang), db(open_database(options.db_path)), store(db), drafts(db), reviews(db) {
+    // Each App's versions apart from any earlier App's in this process, so that a view's cache
+    // keyed on data_version never takes an earlier App's rows for this one's (tests make several).
+    static std::uint64_t apps = 0;
+    data_version = ++apps << 32;
     templates.refresh();
     try {
         recovered_drafts = drafts.list();
@@ -152,12 +161,28 @@ bool App::save() {
         Filing f = session->filing();
         const FormSpec* spec = session->spec();
         const auto result = store.save(f, {title_of(f, spec), year_of(f, spec), tr(Str::EditedInShell)});
+        // Merged over another save of other cells: the form shows both now.
+        if (result.merged) session->replace_content(f);
         session->mark_saved(f.id);
+        session->set_revision(f.revision);
         if (draft_id_) drafts.discard(draft_id_);
         draft_id_ = 0;
-        status_message = std::string(tr(Str::SavedRevision)) + " " + std::to_string(result.revision);
+        status_message = std::string(tr(result.merged ? Str::ConflictMerged : Str::SavedRevision)) + " " +
+                         std::to_string(result.revision);
         refresh_list();
         return true;
+    } catch (const store::ConflictError& e) {
+        SaveConflict c;
+        c.base = e.base();
+        c.head = e.head();
+        for (const auto& cell : e.cells())
+            if (!cell.path.starts_with("m/")) c.cells.push_back(cell);
+        c.keep_mine.assign(c.cells.size(), true);
+        conflict = std::move(c);
+        status_message = describe_error(e, lang);
+        // Only derived cells (the title a field gives) differ: nothing to choose.
+        if (conflict->cells.empty()) return resolve_conflict();
+        return false;
     } catch (const std::exception& e) {
         status_message = describe_error(e, lang);
         return false;
@@ -278,7 +303,11 @@ void App::restore_draft(std::int64_t id) {
         if (drafted.id != 0) {
             // Open the stored filing and apply the draft as an undoable edit on top of it.
             open_filing(drafted.id);
-            if (session) session->replace_content(drafted);
+            if (session) {
+                session->replace_content(drafted);
+                // Based on what the draft was edited from, so that a save since is not overwritten.
+                if (drafted.revision != 0) session->set_revision(drafted.revision);
+            }
         } else {
             session = std::make_unique<EditSession>(std::move(drafted), spec);
             checked_version = ~std::uint64_t{0};
@@ -453,6 +482,56 @@ void App::reload_templates() {
     // The open filing follows its template's reloaded description (or loses it if it broke).
     auto spec = templates.find(session->filing().template_id, session->filing().template_version);
     if (spec.get() != session->spec()) session->set_spec(spec);
+}
+
+bool App::resolve_conflict() {
+    if (!session || !conflict) return false;
+    try {
+        const Filing& mine = session->filing();
+        const Filing base = store.load_revision(mine.id, conflict->base);
+        const Filing theirs = store.load(mine.id);
+        std::set<std::string> take_theirs;
+        for (std::size_t i = 0; i < conflict->cells.size(); ++i)
+            if (!conflict->keep_mine[i]) take_theirs.insert(conflict->cells[i].path);
+        Filing merged = from_cells(merge_cells(to_cells(base), to_cells(mine), to_cells(theirs), take_theirs));
+        conflict.reset();
+        session->replace_content(merged);
+        session->set_revision(theirs.revision);
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+        conflict.reset();
+        return false;
+    }
+    return save();
+}
+
+std::optional<store::Status> App::open_status() const {
+    if (!session || session->filing().id == 0) return std::nullopt;
+    for (const auto& s : filings)
+        if (s.id == session->filing().id) return store::parse_status(s.status).value_or(store::Status::Draft);
+    return std::nullopt;
+}
+
+void App::change_status(store::Status to, const std::string& reason) {
+    if (!session || session->filing().id == 0 || refuse_if_read_only()) return;
+    try {
+        std::string findings;
+        if (to == store::Status::Submitted) {
+            // The live checks' findings at submission, kept with the status change.
+            std::string out = "[";
+            for (const Problem& p : run_checks(session->filing())) {
+                if (p.could_not_judge) continue;
+                if (out.size() > 1) out += ",";
+                out += "{\"severity\":\"" + p.severity + "\",\"check\":\"" + p.check + "\",\"path\":\"" + p.path + "\"}";
+            }
+            findings = out + "]";
+        }
+        store::StatusStore(db).change(session->filing().id, to, reason, findings);
+        status_message = tr_with(Str::StatusChangedTo, lang, store::status_label(to, lang));
+        refresh_list();
+    } catch (const std::exception& e) {
+        status_message = describe_error(e, lang);
+    }
 }
 
 }  // namespace formwork::ui

@@ -17,6 +17,7 @@
 #include "templates/template_registry.h"
 #include "store/database.h"
 #include "store/drafts.h"
+#include "store/filing_status.h"
 #include "store/filing_store.h"
 #include "store/review_store.h"
 #include "ui/edit_session.h"
@@ -136,6 +137,25 @@ public:
     // Writes the open filing's unsaved edits as a draft every few seconds.
     void autosave(bool now = false);  // now: skip the few-seconds throttle (tests)
     void discard_edits();
+
+    // A save refused because someone else's save changed the same cells since this filing was
+    // opened (the conflict view shows it): per cell mine and theirs, and which to keep.
+    struct SaveConflict {
+        std::int64_t base = 0;  // the revision the edits started from
+        std::int64_t head = 0;  // the revision the save met
+        std::vector<store::ConflictCell> cells;  // cells of the form (not the store's own "m/" cells)
+        std::vector<bool> keep_mine;             // one per cell
+    };
+    std::optional<SaveConflict> conflict;
+    // Saves the open filing as the other save left it plus every edit made here, taking for
+    // each conflicting cell the chosen side; a new conflict is shown again.
+    bool resolve_conflict();
+    // The open filing's workflow step (store/filing_status.h); on a shared store the server
+    // decides whether this login may take it. A submission stores the live check results.
+    void change_status(store::Status to, const std::string& reason = {});
+    std::optional<store::Status> open_status() const;
+    bool ask_return_reason = false;  // File > Return…: the reason dialog
+    std::string return_reason;
 
     // Actions. Each reports failures in status_message and never throws.
     void refresh_list();

@@ -52,6 +52,8 @@ public:
     // Unsaved changes since the last mark_saved().
     bool dirty() const { return never_saved_ || saved_cells_ != cells_; }
     void mark_saved(std::int64_t id);
+    // The stored revision the edits are based on (what a save carries, to detect another save).
+    void set_revision(std::int64_t revision) { filing_.revision = revision; }
     // Increases with every change (edit, undo, redo), so views can re-check only when it moves.
     std::uint64_t version() const { return version_; }
     // The paths changed by the last change; for tests and markers.

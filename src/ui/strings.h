@@ -59,6 +59,10 @@ enum class Str {
     ReportAll, ReportTemplate, ReportYear, ReportErrorVerdict, VerdictReturn, VerdictAmend, ReportRun,
     ReportRunning, ReportDone, ReportFailed, ReportIncomplete, ReportNoChecks, ReportUnsavedNote, ReportOpenFile,
     ChooseReportTitle, ReportNoFiling, DamagedCount, CannotOpenFile,
+    // The shared store (issue 15): statuses, their steps, and a save that met another one.
+    ColStatus, AllStatuses, StatusDraft, StatusSubmitted, StatusApproved, StatusReturned,
+    MenuSubmit, MenuApprove, MenuReturn, ReturnTitle, ReturnReason, StatusChangedTo, LockedNote,
+    ConflictTitle, ConflictIntro, ConflictPlace, ConflictMine, ConflictTheirs, ConflictSaveChosen, ConflictMerged,
     Count_  // keep last
 };
 

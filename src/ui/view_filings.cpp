@@ -20,6 +20,7 @@ struct FilingFilter {
     std::string search;
     std::string template_id;
     std::string year;
+    std::string status;  // a status code, "" for all
 
     bool operator==(const FilingFilter&) const = default;
 };
@@ -48,6 +49,7 @@ ShownRows& shown_rows() {
 bool matches(const App& app, const store::FilingSummary& s, const FilingFilter& f) {
     if (!f.template_id.empty() && s.template_id != f.template_id) return false;
     if (!f.year.empty() && s.year != f.year) return false;
+    if (!f.status.empty() && s.status != f.status) return false;
     if (!f.search.empty() && s.title.find(f.search) == std::string::npos &&
         app.counts.department_of(s.id).find(f.search) == std::string::npos)
         return false;
@@ -127,12 +129,21 @@ void draw_filings(App& app) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", app.tr(Str::Search), &f.search);
     const auto labels = template_labels(app.templates, app.lang);  // for the rows' tooltips
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    const float half = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     ImGui::SetNextItemWidth(half);
-    template_combo(app, "##tpl", f.template_id);
+    template_combo(app, "##tpl", labels, f.template_id);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
     year_combo(app, "##year", f.year);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(half);
+    const auto chosen_status = store::parse_status(f.status);
+    if (ImGui::BeginCombo("##status", chosen_status ? app.tr(status_word(*chosen_status)) : app.tr(Str::AllStatuses))) {
+        if (ImGui::Selectable(app.tr(Str::AllStatuses), f.status.empty())) f.status.clear();
+        for (auto s : {store::Status::Draft, store::Status::Submitted, store::Status::Approved, store::Status::Returned})
+            if (ImGui::Selectable(app.tr(status_word(s)), f.status == store::status_code(s))) f.status = store::status_code(s);
+        ImGui::EndCombo();
+    }
     if (app.filings.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", app.tr(Str::NoFilings));
@@ -143,7 +154,7 @@ void draw_filings(App& app) {
     // Sortable by any column; a third click on a header goes back to the stored order.
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
-    if (!ImGui::BeginTable("filings", 3, flags)) return;
+    if (!ImGui::BeginTable("filings", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // The title takes what the year and the counts leave; those two are as wide as their
     // header with its sort arrow, or as "2024" and "12 34 5".
@@ -153,15 +164,18 @@ void draw_filings(App& app) {
     ImGui::TableSetupColumn(app.tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(FilingColumn::Title));
     ImGui::TableSetupColumn(app.tr(Str::ColYear), ImGuiTableColumnFlags_WidthFixed, fitted(Str::ColYear, "0000"),
                             static_cast<ImGuiID>(FilingColumn::Year));
+    // The workflow status, not sorted (the filter picks one).
+    ImGui::TableSetupColumn(app.tr(Str::ColStatus), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                            fitted(Str::ColStatus, app.tr(Str::StatusSubmitted)), 100);
     // The worst first on the first click.
     ImGui::TableSetupColumn(app.tr(Str::ColProblems), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                             fitted(Str::ColProblems, "00 00 0"), static_cast<ImGuiID>(FilingColumn::Problems));
     // The header row by hand, so that the problems header explains its counts on hover.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int column = 0; column < 3; ++column) {
+    for (int column = 0; column < 4; ++column) {
         ImGui::TableSetColumnIndex(column);
         ImGui::TableHeader(ImGui::TableGetColumnName(column));
-        if (column == 2 && ImGui::IsItemHovered()) {
+        if (column == 3 && ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
             ImGui::TextUnformatted(app.tr(Str::CountsTip));
@@ -201,6 +215,11 @@ void draw_filings(App& app) {
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.year.c_str());
+            ImGui::TableNextColumn();
+            const auto status = store::parse_status(s.status).value_or(store::Status::Draft);
+            if (status == store::Status::Draft) ImGui::TextDisabled("%s", app.tr(status_word(status)));
+            else ImGui::TextUnformatted(app.tr(status_word(status)));
+            if (!s.status_reason.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.status_reason.c_str());
             ImGui::TableNextColumn();
             // Read live (not from the cached rows): the open filing's count follows its edits.
             draw_counts(app, app.counts.count_of(s.id));

@@ -66,6 +66,17 @@ void draw_menu_bar(App& app) {
         if (ImGui::MenuItem(app.tr(Str::MenuExport), nullptr, false, app.session || !app.filings.empty())) open_export_dialog(app);
         if (ImGui::MenuItem(app.tr(Str::MenuReport), nullptr, false, !app.filings.empty())) open_report_dialog(app);
         ImGui::Separator();
+        // The workflow: a step offered when the status allows it (the server checks the role).
+        const auto status = app.open_status();
+        const bool clean = app.session && !app.session->dirty();
+        if (ImGui::MenuItem(app.tr(Str::MenuSubmit), nullptr, false,
+                            clean && status && store::status_step_allowed(*status, store::Status::Submitted)))
+            app.change_status(store::Status::Submitted);
+        if (ImGui::MenuItem(app.tr(Str::MenuApprove), nullptr, false, status == store::Status::Submitted))
+            app.change_status(store::Status::Approved);
+        if (ImGui::MenuItem(app.tr(Str::MenuReturn), nullptr, false, status == store::Status::Submitted))
+            app.ask_return_reason = true;
+        ImGui::Separator();
         if (ImGui::MenuItem(app.tr(Str::MenuDelete), nullptr, false, app.session != nullptr)) pending().confirm_delete = true;
         ImGui::Separator();
         if (ImGui::MenuItem(app.tr(Str::MenuQuit))) app.want_quit = true;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "io/export.h"
+#include "ui/display_names.h"
 #include "ui/file_chooser.h"
 #include "ui/open_file.h"
 #include "ui/views.h"
@@ -84,7 +85,7 @@ void draw_choices(App& app, ReportDialog& d) {
     if (d.all) {
         ImGui::Indent();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-        template_combo(app, app.tr(Str::ReportTemplate), d.template_id);
+        template_combo(app, app.tr(Str::ReportTemplate), template_labels(app.templates, app.lang), d.template_id);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
         year_combo(app, app.tr(Str::ReportYear), d.year);
         ImGui::Unindent();

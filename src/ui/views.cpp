@@ -103,6 +103,7 @@ void draw_shell(App& app) {
     draw_report_dialog(app);
     draw_import_dialog(app);
     draw_version_dialogs(app);
+    draw_workflow_dialogs(app);
 }
 
 }  // namespace formwork::ui

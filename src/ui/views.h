@@ -40,6 +40,11 @@ void draw_version_dialogs(App& app);
 void open_next_year_dialog(App& app);
 void open_update_dialog(App& app);
 
+// The shared store (view_workflow.cpp): the conflict view of a refused save and the reason a
+// returned filing is given; a status in the UI's words.
+void draw_workflow_dialogs(App& app);
+Str status_word(store::Status status);
+
 // Lays out and draws every view for one frame (the window's size comes from ImGui's display).
 void draw_shell(App& app);
 

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "core/decimal.h"
-#include "ui/display_names.h"
 #include "core/sums.h"
 #include "core/target_value.h"
 
@@ -103,11 +102,11 @@ bool value_input(App& app, const std::string& path, const std::string& value, Va
     return committed;
 }
 
-bool template_combo(const App& app, const char* label, std::string& template_id) {
+bool template_combo(const App& app, const char* label, const std::map<std::string, std::string>& labels,
+                    std::string& template_id) {
     std::set<std::string> ids;
     for (const auto& s : app.filings) ids.insert(s.template_id);
     // A template no longer loaded shows as its id.
-    const auto labels = template_labels(app.templates, app.lang);
     auto label_of = [&labels](const std::string& id) {
         const auto it = labels.find(id);
         return it == labels.end() ? id : it->second;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 
 #include "core/form_spec.h"
@@ -26,9 +27,11 @@ bool value_input(App& app, const std::string& path, const std::string& value, Va
 
 ImVec4 severity_color(const std::string& severity);
 
-// Combos choosing one of the stored filings' templates (by title · region in the UI language)
-// or years; "" stands for all. `label` is an ImGui label ("##id" for none). Return true on a change.
-bool template_combo(const App& app, const char* label, std::string& template_id);
+// Combos choosing one of the stored filings' templates (by `labels`: template_labels() of the
+// registry, which the caller has for other uses too) or years; "" stands for all. `label` is an
+// ImGui label ("##id" for none). Return true on a change.
+bool template_combo(const App& app, const char* label, const std::map<std::string, std::string>& labels,
+                    std::string& template_id);
 bool year_combo(const App& app, const char* label, std::string& year);
 
 }  // namespace formwork::ui

@@ -4,6 +4,8 @@
 //
 // The seed is fixed and printed; FORMWORK_CRASH_SEED=<n> replays or varies a run.
 #include <catch2/catch.hpp>
+
+#include <cstdio>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,6 +60,11 @@ struct Report {
             // 16 bytes: below PIPE_BUF, so a write is all or nothing.
             if (::write(out, &report, sizeof report) != sizeof report) ::_exit(4);
         }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "saver failed: %s\n", e.what());
+        const Report failed{-1, 0};
+        (void)!::write(out, &failed, sizeof failed);
+        ::_exit(3);
     } catch (...) {
         const Report failed{-1, 0};
         (void)!::write(out, &failed, sizeof failed);

@@ -15,8 +15,8 @@ namespace {
 // Three saves of one filing: created, an amount changed and a row added, a note removed
 // and the template version raised.
 struct History {
-    TempDir dir;
-    Database db = Database::open(dir.file("h.db"), OpenMode::CreateOrOpen);
+    Location at{EACH_BACKEND(), "h.db"};
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store{db};
     std::vector<Filing> versions;
     std::vector<std::int64_t> revision_ids;
@@ -115,7 +115,7 @@ TEST_CASE("store-3.4 a revision of another filing, or none, is not found") {
         h.store.load_revision(id, 9999);
         FAIL("loaded");
     } catch (const StoreError& e) {
-        CHECK(describe(e) == "无法读取 " + h.dir.file("h.db") + "：该填报表没有编号为 9999 的修订。");
+        CHECK(describe(e) == "无法读取 " + h.at.shown + "：该填报表没有编号为 9999 的修订。");
     }
 }
 

@@ -8,8 +8,8 @@ using namespace formwork::store;
 using namespace formwork::store::test;
 
 TEST_CASE("store-1.1 a filing with every block and Chinese text loads back equal") {
-    TempDir dir;
-    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    Location at(EACH_BACKEND());
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
 
     Filing f = sample_filing();
@@ -32,8 +32,8 @@ TEST_CASE("store-1.1 a filing with every block and Chinese text loads back equal
 }
 
 TEST_CASE("store-1.2 a filing survives closing and reopening the file") {
-    TempDir dir;
-    const std::string path = dir.file("南通 2024 年.db");
+    Location at(EACH_BACKEND(), "南通 2024 年.db");
+    const std::string path = at.path;
     Filing f = sample_filing();
     {
         Database db = Database::open(path, OpenMode::CreateOrOpen);
@@ -46,8 +46,8 @@ TEST_CASE("store-1.2 a filing survives closing and reopening the file") {
 }
 
 TEST_CASE("store-1.3 list shows each filing's summary, remove takes it with its history") {
-    TempDir dir;
-    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    Location at(EACH_BACKEND());
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
     Filing a = sample_filing();
     Filing b = sample_filing();
@@ -80,14 +80,14 @@ TEST_CASE("store-1.3 list shows each filing's summary, remove takes it with its 
     CHECK(error_code_of([&] { store.remove(a.id); }) == "filing-not-found");
     // The cascade left nothing of the removed filing behind.
     const std::string id = std::to_string(a.id);
-    CHECK(raw_query(dir.file("a.db"), "SELECT count(*) FROM filing_cells WHERE filing_id = " + id) == "0");
-    CHECK(raw_query(dir.file("a.db"), "SELECT count(*) FROM revisions WHERE filing_id = " + id) == "0");
-    CHECK(raw_query(dir.file("a.db"), "SELECT count(*) FROM revision_changes") == "1");  // b's edit only
+    CHECK(at.query("SELECT count(*) FROM filing_cells WHERE filing_id = " + id) == "0");
+    CHECK(at.query("SELECT count(*) FROM revisions WHERE filing_id = " + id) == "0");
+    CHECK(at.query("SELECT count(*) FROM revision_changes") == "1");  // b's edit only
 }
 
 TEST_CASE("store-1.4 ids of removed filings are not given out again") {
-    TempDir dir;
-    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    Location at(EACH_BACKEND());
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
     Filing a = sample_filing();
     store.save(a, info_for(a));
@@ -99,8 +99,8 @@ TEST_CASE("store-1.4 ids of removed filings are not given out again") {
 }
 
 TEST_CASE("store-1.5 unknown ids are reported as such, naming the file") {
-    TempDir dir;
-    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    Location at(EACH_BACKEND());
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
     Filing ghost = sample_filing();
     ghost.id = 42;
@@ -110,14 +110,14 @@ TEST_CASE("store-1.5 unknown ids are reported as such, naming the file") {
         store.load(42);
         FAIL("load of an unknown id returned");
     } catch (const StoreError& e) {
-        CHECK(describe(e) == "无法读取 " + dir.file("a.db") + "：没有编号为 42 的填报表。");
-        CHECK(describe(e, Lang::En) == "Cannot read " + dir.file("a.db") + ": there is no filing number 42.");
+        CHECK(describe(e) == "无法读取 " + at.shown + "：没有编号为 42 的填报表。");
+        CHECK(describe(e, Lang::En) == "Cannot read " + at.shown + ": there is no filing number 42.");
     }
 }
 
 TEST_CASE("store-1.6 for_each visits every filing once, in id order") {
-    TempDir dir;
-    Database db = Database::open(dir.file("a.db"), OpenMode::CreateOrOpen);
+    Location at(EACH_BACKEND());
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
     std::vector<Filing> saved;
     for (int i = 0; i < 5; ++i) {

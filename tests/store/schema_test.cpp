@@ -16,13 +16,14 @@ TEST_CASE("store-4.1 a new database is at the latest schema version, marked as F
     TempDir dir;
     const std::string path = dir.file("new.db");
     { Database db = Database::open(path, OpenMode::CreateOrOpen); }
-    CHECK(latest_schema_version() == 4);
+    CHECK(latest_schema_version() == 5);
     CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
     CHECK(raw_query(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
     CHECK(raw_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table'"
                           " AND name NOT LIKE 'sqlite%' ORDER BY name)") ==
-          "accepted_warnings drafts filing_cells filing_snapshots filings review_notes revision_changes revisions");
+          "accepted_warnings drafts filing_cells filing_snapshots filings review_notes revision_changes revisions"
+          " status_changes");
     // Opening again neither migrates nor changes anything.
     const FileSnapshot before = snapshot(path);
     { Database db = Database::open(path, OpenMode::OpenExisting); }
@@ -145,6 +146,43 @@ TEST_CASE("store-4.6 a version-1 file (before drafts) is migrated on open, keepi
     }
     CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
     CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'drafts'") == "1");
+}
+
+TEST_CASE("store-4.7 a version-3 file (before statuses and base revisions) is migrated on open") {
+    TempDir dir;
+    const std::string path = dir.file("v3.db");
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+        apply_migrations(db, path, 0, migrations().first(3));
+        // A filing as version 3 stored it: no department, status or uid columns.
+        REQUIRE(sqlite3_exec(db,
+                             "INSERT INTO filings(id, template_id, template_version, title, year, created_at, updated_at,"
+                             " head_revision) VALUES(1, 'nantong-project', 2, '项目', '2024', 'x', 'x', 1);"
+                             "INSERT INTO filing_cells VALUES(1, 'f/department', '南通市财政局'), (1, 'm/template', 'nantong-project'),"
+                             " (1, 'm/template_version', '2'), (1, 'm/title', '项目'), (1, 'm/year', '2024');"
+                             "INSERT INTO revisions(id, filing_id, at, summary, change_count) VALUES(1, 1, 'x', '', 0);"
+                             "INSERT INTO drafts(filing_id, template_id, template_version, saved_at, cells) VALUES(1, 't', 1, 'x', '');",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    REQUIRE(raw_query(path, "PRAGMA user_version") == "3");
+    {
+        Database db = Database::open(path, OpenMode::OpenExisting);
+        FilingStore store(db);
+        const auto list = store.list();
+        REQUIRE(list.size() == 1);
+        CHECK(list[0].department == "南通市财政局");  // filled from the cells
+        CHECK(list[0].status == "draft");
+        Filing f = store.load(1);
+        CHECK(f.revision == 1);
+        f.fields["project_name"] = "改";
+        CHECK(store.save(f, info_for(f)).changed());
+    }
+    CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
+    CHECK(raw_query(path, "SELECT base_revision FROM drafts") == "0");
 }
 
 TEST_CASE("store-4.5 a Formwork file at an older version cannot be opened read-only") {

@@ -1,5 +1,5 @@
-// store-10: the per-filing snapshot (schema version 4, store/filing_snapshot.h) that batch reads
-// take: made for the filings of an existing version-3 file when it is migrated, kept equal to
+// store-14: the per-filing snapshot (schema version 5, store/filing_snapshot.h) that batch reads
+// take: made for the filings of an existing version-4 file when it is migrated, kept equal to
 // the cells by save, restore, remove and batches, dropped by a hand edit of a cell, and never
 // trusted over the cells when it does not decode.
 #include <catch2/catch.hpp>
@@ -75,7 +75,7 @@ std::vector<Filing> all_of(FilingStore& store) {
 
 }  // namespace
 
-TEST_CASE("store-10.1 a snapshot encodes the cells exactly and a cut one does not decode") {
+TEST_CASE("store-14.1 a snapshot encodes the cells exactly and a cut one does not decode") {
     FilingCells cells = to_cells(large_filing(200, 40));
     cells["m/template"] = "nantong-project";
     cells["f/empty"] = "";
@@ -88,7 +88,7 @@ TEST_CASE("store-10.1 a snapshot encodes the cells exactly and a cut one does no
         CHECK_FALSE(decode_snapshot(std::string_view(blob).substr(0, cut), [](std::string_view, std::string_view) {}));
 }
 
-TEST_CASE("store-10.2 a version-3 file with filings is migrated on open: every filing gets its snapshot") {
+TEST_CASE("store-14.2 a version-4 file with filings is migrated on open: every filing gets its snapshot") {
     TempDir dir;
     const std::string path = dir.file("v3.db");
     std::vector<Filing> saved;
@@ -104,9 +104,9 @@ TEST_CASE("store-10.2 a version-3 file with filings is migrated on open: every f
         store.remove(saved[1].id);
         saved.erase(saved.begin() + 1);
     }
-    // The file as version 3 left it: no snapshot table, no triggers.
+    // The file as version 4 left it: no snapshot table, no triggers.
     raw_exec(path, "DROP TRIGGER filing_cells_updated; DROP TRIGGER filing_cells_deleted; DROP TABLE filing_snapshots;"
-                   " PRAGMA user_version = 3;");
+                   " PRAGMA user_version = 4;");
     REQUIRE(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'filing_snapshots'") == "0");
     CHECK(error_code_of([&] { Database::open(path, OpenMode::ReadOnly); }) == "older-schema");
 
@@ -125,7 +125,7 @@ TEST_CASE("store-10.2 a version-3 file with filings is migrated on open: every f
     require_in_step(path);
 }
 
-TEST_CASE("store-10.3 save, restore, remove and a batch keep the snapshot equal to the cells") {
+TEST_CASE("store-14.3 save, restore, remove and a batch keep the snapshot equal to the cells") {
     TempDir dir;
     const std::string path = dir.file("a.db");
     Database db = Database::open(path, OpenMode::CreateOrOpen);
@@ -168,7 +168,7 @@ TEST_CASE("store-10.3 save, restore, remove and a batch keep the snapshot equal 
     CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots WHERE filing_id = " + std::to_string(a.id)) == "0");
 }
 
-TEST_CASE("store-10.4 a cell edited by hand drops the snapshot, and reads take the cells") {
+TEST_CASE("store-14.4 a cell edited by hand drops the snapshot, and reads take the cells") {
     TempDir dir;
     const std::string path = dir.file("a.db");
     Filing a = sample_filing(), b = sample_filing();
@@ -193,7 +193,7 @@ TEST_CASE("store-10.4 a cell edited by hand drops the snapshot, and reads take t
 
 }
 
-TEST_CASE("store-10.5 a damaged cell path is found through the cells and its filing skipped") {
+TEST_CASE("store-14.5 a damaged cell path is found through the cells and its filing skipped") {
     TempDir dir;
     const std::string path = dir.file("a.db");
     Filing a = sample_filing(), b = sample_filing();
@@ -213,7 +213,7 @@ TEST_CASE("store-10.5 a damaged cell path is found through the cells and its fil
     CHECK(visited == std::vector<std::int64_t>{b.id});
 }
 
-TEST_CASE("store-10.6 a snapshot that does not decode is not trusted: the cells are read") {
+TEST_CASE("store-14.6 a snapshot that does not decode is not trusted: the cells are read") {
     TempDir dir;
     const std::string path = dir.file("a.db");
     Filing a = sample_filing();

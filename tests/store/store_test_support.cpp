@@ -1,6 +1,8 @@
 // Helpers of the store tests (see store_test_support.h).
 #include "store_test_support.h"
 
+#include "pg_cluster.h"
+
 #include <grp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -201,6 +203,21 @@ std::string error_code_of(const std::function<void()>& fn) {
     } catch (const std::exception& e) {
         return std::string("other: ") + e.what();
     }
+}
+
+Location::Location(const std::string& backend_, const std::string& name) : backend(backend_) {
+    if (sqlite()) {
+        path = dir.file(name);
+        shown = path;
+    } else {
+        path = formwork::test::pg_cluster().new_database();
+        shown = path;
+    }
+}
+
+std::string Location::query(const std::string& sql) const {
+    if (sqlite()) return raw_query(path, sql, true);
+    return formwork::test::pg_cluster().sql(formwork::test::pg_database_of(path), sql);
 }
 
 }  // namespace formwork::store::test

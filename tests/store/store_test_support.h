@@ -61,6 +61,22 @@ std::string raw_query(const std::string& path, const std::string& sql, bool read
 // `unprivileged`, a root parent's child first becomes nobody, for whom permission bits count.
 std::string in_child(const std::function<std::string()>& fn, bool unprivileged);
 
+// Where a test's database lives, for the backend named: "sqlite", a file `name` in a
+// temporary folder, or "postgresql", a fresh database of this binary's own cluster
+// (tests/support/pg_cluster.h). Tests that hold for both stores take the backend from
+// EACH_BACKEND(), so that Catch2 runs them once per store.
+#define EACH_BACKEND() GENERATE(as<std::string>{}, "sqlite", "postgresql")
+struct Location {
+    explicit Location(const std::string& backend, const std::string& name = "a.db");
+    std::string backend;
+    TempDir dir;
+    std::string path;   // what Database::open takes: a file path or a URL
+    std::string shown;  // how messages name it (a URL without its password)
+    // The first column of the first row, bypassing the store (SQLite read-only).
+    std::string query(const std::string& sql) const;
+    bool sqlite() const { return backend == "sqlite"; }
+};
+
 // The code name of the StoreError `fn` throws, or "ok", or "other: …".
 std::string error_code_of(const std::function<void()>& fn);
 
