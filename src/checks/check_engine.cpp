@@ -18,17 +18,18 @@ bool CheckHealth::off(const std::string& check) const {
     return it != counts_.end() && it->second.off;
 }
 
-bool CheckHealth::record(const std::string& check, Outcome outcome, std::size_t findings) {
+CheckHealth::Verdict CheckHealth::record(const std::string& check, Outcome outcome, std::size_t findings) {
     const bool failed = outcome == Outcome::ScriptError || outcome == Outcome::Stopped;
-    if (!failed && findings == 0) return false;
+    if (!failed && findings == 0) return off(check) ? Verdict::AlreadyOff : Verdict::Counted;
     std::lock_guard lock(mutex_);
     Count& c = counts_[check];
-    if (c.off) return false;
+    if (c.off) return Verdict::AlreadyOff;
     if (failed) ++c.failures;
     c.findings += findings;
     c.off = c.failures >= kMaxFailures || c.findings > kMaxFindings;
-    if (c.off) any_off_.store(true, std::memory_order_release);
-    return c.off;
+    if (!c.off) return Verdict::Counted;
+    any_off_.store(true, std::memory_order_release);
+    return Verdict::SwitchedOff;
 }
 
 std::vector<std::string> CheckHealth::switched_off() const {
@@ -201,23 +202,33 @@ Outcome CheckEngine::Impl::run(const LoadedCheck& c, std::span<FilingView* const
 
     const FilingView& subject = *views.front();
     for (std::size_t i = log_before; i < report.log.size(); ++i) report.log[i].filing = subject.filing().id;
-    Outcome outcome;
+    Outcome outcome = state.declared;
     if (error) {
         // A run that failed half-way judged nothing: its findings so far are dropped.
         report.findings.resize(before);
-        const bool stopped = is_stop(error->kind);
-        outcome = stopped ? Outcome::Stopped : Outcome::ScriptError;
-        note(report, check, subject, outcome, error->to_string(), max_notes);
+        outcome = is_stop(error->kind) ? Outcome::Stopped : Outcome::ScriptError;
     } else if (report.findings.size() > before) {
         outcome = Outcome::Failed;
+    }
+    const CheckHealth::Verdict verdict = health->record(check.id, outcome, report.findings.size() - before);
+    if (verdict == CheckHealth::Verdict::AlreadyOff) {
+        // Another worker switched the check off while this run was under way: on one thread
+        // this run would not have happened, so it counts as not run and leaves nothing.
+        report.findings.resize(before);
+        report.log.resize(log_before);
+        count(report, Outcome::SwitchedOff);
+        return Outcome::SwitchedOff;
+    }
+    if (error) {
+        note(report, check, subject, outcome, error->to_string(), max_notes);
+    } else if (outcome == Outcome::Failed) {
         for (std::size_t i = before; i < report.findings.size(); ++i)
             ++report.summary.severities[static_cast<std::size_t>(report.findings[i].severity)];
-    } else {
-        outcome = state.declared;
-        if (outcome == Outcome::Insufficient) note(report, check, subject, outcome, state.reason, max_notes);
+    } else if (outcome == Outcome::Insufficient) {
+        note(report, check, subject, outcome, state.reason, max_notes);
     }
     count(report, outcome);
-    if (health->record(check.id, outcome, report.findings.size() - before)) {
+    if (verdict == CheckHealth::Verdict::SwitchedOff) {
         const bool too_many = outcome != Outcome::ScriptError && outcome != Outcome::Stopped;
         note(report, check, subject, Outcome::SwitchedOff,
              too_many ? "switched off for the rest of this run: more than " + std::to_string(CheckHealth::kMaxFindings) +

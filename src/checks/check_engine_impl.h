@@ -61,8 +61,11 @@ public:
     static constexpr std::size_t kMaxFindings = 200000;
 
     bool off(const std::string& check) const;
-    // After a run: true when this run switched the check off (the caller notes it once).
-    bool record(const std::string& check, Outcome outcome, std::size_t findings);
+    // After a run: Counted; SwitchedOff when this run switched the check off (the caller
+    // notes it once); AlreadyOff when another worker switched it off while this run was under
+    // way (the run then counts as not run, as it would on one thread).
+    enum class Verdict { Counted, SwitchedOff, AlreadyOff };
+    Verdict record(const std::string& check, Outcome outcome, std::size_t findings);
     std::vector<std::string> switched_off() const;
     void clear();
 
@@ -145,7 +148,23 @@ struct CheckEngine::Impl final : detail::QueryHost {
         std::unordered_map<std::size_t, std::vector<std::size_t>> by_year_title;
     };
     HeaderIndex header_index;
-    const HeaderIndex& indexed_headers(FilingQueries& source);
+    // During a batch on several threads, one list of headers and one index for all engines:
+    // each engine asks its own store, but only the first to ask reads the headers (every
+    // engine keeping its own copy of 100,000 headers and their index cost ~35 MB). Set by
+    // check_all on the engine and its helpers for the length of the pass.
+    struct SharedHeaders {
+        std::once_flag once;
+        std::vector<FilingHeader> heads;
+        HeaderIndex index;
+    };
+    std::shared_ptr<SharedHeaders> batch_headers;
+    struct Headers {
+        const std::vector<FilingHeader>& heads;
+        const HeaderIndex& index;
+    };
+    // The headers and their index: the batch's shared ones, or this engine's (read anew when
+    // the store changed).
+    Headers indexed_headers(FilingQueries& source);
 
     // check_queries.cpp
     int find(lua_State* L, const detail::FindQuery& q) override;
