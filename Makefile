@@ -14,7 +14,7 @@ PACKAGES := cmake g++ make pkg-config \
 	fonts-noto-cjk xvfb xauth xdotool xclip \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils unzip time \
 	clang libclang-rt-14-dev \
-	libzip-dev libpugixml-dev libgumbo-dev \
+	libzip-dev libpugixml-dev libgumbo-dev libjemalloc-dev \
 	dpkg-dev desktop-file-utils sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

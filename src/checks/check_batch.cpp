@@ -3,6 +3,7 @@
 // engine while the calling thread reads the source — and remembers what department grouping
 // needs; a second pass runs the department checks once per department and year.
 #include <algorithm>
+#include <cstdint>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -64,6 +65,39 @@ private:
     std::deque<std::vector<FilingSource::Deferred>> queue_;
     bool closed_ = false;
 };
+
+// Findings in filing order, those of one filing in the order they came (a stable sort). The
+// order is worked out on indices and the findings then moved along its cycles, in place: a
+// stable sort of the findings themselves takes a buffer of half of them (tens of megabytes
+// for a province).
+void sort_by_filing(std::vector<Finding>& findings) {
+    auto by_filing = [&](const Finding& a, const Finding& b) { return a.filing < b.filing; };
+    if (std::is_sorted(findings.begin(), findings.end(), by_filing)) return;
+    if (findings.size() > UINT32_MAX) {
+        std::stable_sort(findings.begin(), findings.end(), by_filing);
+        return;
+    }
+    std::vector<std::uint32_t> order(findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return findings[a].filing != findings[b].filing ? findings[a].filing < findings[b].filing : a < b;
+    });
+    // Position i takes the finding at order[i]; each cycle is walked once, marked done by
+    // pointing its entries at themselves.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        Finding held = std::move(findings[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            const std::size_t from = order[at];
+            findings[at] = std::move(findings[from]);
+            order[at] = static_cast<std::uint32_t>(at);
+            at = from;
+        }
+        findings[at] = std::move(held);
+        order[at] = static_cast<std::uint32_t>(at);
+    }
+}
 
 void merge(CheckReport& into, CheckReport&& from, std::size_t max_notes) {
     into.findings.insert(into.findings.end(), std::make_move_iterator(from.findings.begin()),
@@ -273,7 +307,11 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
     m.health = health;
     struct Restore {
         Impl& m;
-        ~Restore() { m.health = m.live_health; }
+        ~Restore() {
+            m.health = m.live_health;
+            m.batch_headers.reset();
+            for (auto& h : m.helpers) h->impl_->batch_headers.reset();
+        }
     } restore{m};
     const bool any_group_checks = std::any_of(m.checks.begin(), m.checks.end(), [](const LoadedCheck& c) {
         return c.spec->scope == CheckScope::Department;
@@ -288,9 +326,12 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         // refreshed here, right before the pass.
         while (m.helpers.size() < options.jobs)
             m.helpers.push_back(std::make_unique<CheckEngine>(m.lookup, m.dirs, m.host.options()));
+        auto headers = std::make_shared<Impl::SharedHeaders>();
+        m.batch_headers = headers;
         for (auto& h : m.helpers) {
             h->refresh();
             h->impl_->health = health;
+            h->impl_->batch_headers = headers;
             if (!h->impl_->query_factory && m.query_factory) h->set_queries(m.query_factory);
         }
         struct Worker {
@@ -332,15 +373,20 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         for (auto& t : threads) t.join();
         for (auto& h : m.helpers) h->impl_->health = h->impl_->live_health;
         if (read_error) std::rethrow_exception(read_error);
-        // Room for every finding at once, and each worker's arrays freed as soon as they are
-        // moved: with hundreds of thousands of findings, growing one array while the others
-        // still hold theirs would double the peak memory of the batch.
+        for (const Worker& w : workers)
+            if (w.error) std::rethrow_exception(w.error);
+        // The findings gather in the worker array with the most room (its unused room was never
+        // touched, so it costs no memory), each other array freed once moved: with hundreds of
+        // thousands of findings, a fresh array for all of them would double the batch's peak.
         std::size_t findings = report.findings.size(), member_count = members.size();
         for (const Worker& w : workers) findings += w.report.findings.size(), member_count += w.members.size();
+        auto roomiest = std::max_element(workers.begin(), workers.end(), [](const Worker& a, const Worker& b) {
+            return a.report.findings.capacity() < b.report.findings.capacity();
+        });
+        if (roomiest != workers.end() && report.findings.empty()) report.findings.swap(roomiest->report.findings);
         report.findings.reserve(findings);
         members.reserve(member_count);
         for (Worker& w : workers) {
-            if (w.error) std::rethrow_exception(w.error);
             merge(report, std::move(w.report), options.max_notes);
             w.report = CheckReport{};
             members.insert(members.end(), std::make_move_iterator(w.members.begin()), std::make_move_iterator(w.members.end()));
@@ -349,8 +395,7 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         std::sort(members.begin(), members.end(), [](const BatchMember& a, const BatchMember& b) { return a.id < b.id; });
     }
     if (any_group_checks) m.group_pass(source, options, members, report);
-    std::stable_sort(report.findings.begin(), report.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.filing < b.filing; });
+    sort_by_filing(report.findings);
     std::stable_sort(report.log.begin(), report.log.end(), [](const LogLine& a, const LogLine& b) { return a.filing < b.filing; });
     return report;
 }

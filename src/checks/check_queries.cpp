@@ -90,7 +90,7 @@ int CheckEngine::Impl::find(lua_State* L, const detail::FindQuery& q) {
     bool truncated = false;
     constexpr int kMaxLoads = 2000;  // a query by department loads its candidates to compare
     int loads = 0;
-    for (const FilingHeader& head : source->headers()) {
+    for (const FilingHeader& head : indexed_headers(*source).heads) {
         if (q.year && head.year != q.year) continue;
         if (!q.template_id.empty() && head.template_id != q.template_id) continue;
         if (!q.family.empty()) {
@@ -127,19 +127,36 @@ int CheckEngine::Impl::find(lua_State* L, const detail::FindQuery& q) {
     return 2;
 }
 
-const CheckEngine::Impl::HeaderIndex& CheckEngine::Impl::indexed_headers(FilingQueries& source) {
-    const std::vector<FilingHeader>& heads = source.headers();  // may read them anew
-    HeaderIndex& x = header_index;
-    if (x.of == source.serial() && x.generation == source.headers_generation()) return x;
-    x = HeaderIndex{};
-    x.of = source.serial();
-    x.generation = source.headers_generation();
+namespace {
+
+void index_headers(const std::vector<FilingHeader>& heads, CheckEngine::Impl::HeaderIndex& x) {
     for (std::size_t i = 0; i < heads.size(); ++i) {
         if (!heads[i].year) continue;
         x.by_year[*heads[i].year].push_back(i);
         x.by_year_title[year_title_key(*heads[i].year, trimmed(heads[i].title))].push_back(i);
     }
-    return x;
+}
+
+}  // namespace
+
+CheckEngine::Impl::Headers CheckEngine::Impl::indexed_headers(FilingQueries& source) {
+    if (batch_headers) {
+        SharedHeaders& shared = *batch_headers;
+        std::call_once(shared.once, [&] {
+            shared.heads = source.headers();
+            index_headers(shared.heads, shared.index);
+        });
+        return {shared.heads, shared.index};
+    }
+    const std::vector<FilingHeader>& heads = source.headers();  // may read them anew
+    HeaderIndex& x = header_index;
+    if (x.of != source.serial() || x.generation != source.headers_generation()) {
+        x = HeaderIndex{};
+        x.of = source.serial();
+        x.generation = source.headers_generation();
+        index_headers(heads, x);
+    }
+    return {heads, x};
 }
 
 int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
@@ -151,9 +168,10 @@ int CheckEngine::Impl::previous(lua_State* L, FilingView& of) {
     const FormSpec& spec = of.spec();
     const auto& keys = of.index().key_fields();
     const bool by_title = std::find(keys.begin(), keys.end(), spec.title_field) != keys.end();
-    const HeaderIndex& index = indexed_headers(*source);
+    const Headers headers = indexed_headers(*source);
+    const HeaderIndex& index = headers.index;
+    const std::vector<FilingHeader>& heads = headers.heads;
     const std::string title = trimmed(of.title());
-    const std::vector<FilingHeader>& heads = source->headers();
     // The candidates in header order, as a scan of every header would meet them.
     const std::vector<std::size_t>* candidates = nullptr;
     if (by_title) {

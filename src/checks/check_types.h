@@ -92,9 +92,11 @@ struct Finding {
     std::string template_id;
     std::string path;  // src/core/filing_cells.h scheme: "f/start_year", "t/expenses/2/full_year", "i/5/t/full_year"; "i" for the indicator table as a whole
     std::string message_zh;
-    std::string message_en;  // the Chinese text when the check gave no English
+    std::string message_en;  // empty when the check gave no English (or the same text)
 
-    const std::string& message(Lang lang) const { return lang == Lang::En ? message_en : message_zh; }
+    const std::string& message(Lang lang) const {
+        return lang == Lang::En && !message_en.empty() ? message_en : message_zh;
+    }
 };
 
 // A line a check printed with check.log(...) while debugging: never a finding.

@@ -560,7 +560,8 @@ int f_report(lua_State* L) {
         f.template_id = v.spec().id;
         f.path = utf8::repair(where.path);
         f.message_zh = utf8::repair(zh);
-        f.message_en = utf8::repair(en);
+        // Most checks give no English: the Chinese stands in (Finding::message), held once.
+        if (en.data() != zh.data() && en != zh) f.message_en = utf8::repair(en);
         run->findings->push_back(std::move(f));
         return 0;
     });
