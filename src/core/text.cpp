@@ -1,6 +1,8 @@
 // UTF-8 decoding, width folding and trimming for the core's parsers (see text.h).
 #include "core/text.h"
 
+#include "core/utf8.h"
+
 namespace formwork::text {
 
 namespace {
@@ -87,8 +89,20 @@ std::u32string_view trim(std::u32string_view t) {
 }
 
 std::string trim_utf8(std::string_view utf8) {
-    const std::u32string decoded = decode_utf8(utf8);
-    return encode_utf8(trim(decoded));
+    // Invalid bytes are repaired on the way through code points; valid text (nearly all of
+    // it: an import trims every cell) is trimmed in place, byte by byte.
+    if (utf8::invalid_at(utf8) != std::string_view::npos) return encode_utf8(trim(decode_utf8(utf8)));
+    auto space_len = [](std::string_view t, bool at_end) -> std::size_t {
+        if (t.empty()) return 0;
+        const char c = at_end ? t.back() : t.front();
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+        if (at_end ? t.ends_with("\xC2\xA0") : t.starts_with("\xC2\xA0")) return 2;
+        if (at_end ? t.ends_with("\xE3\x80\x80") : t.starts_with("\xE3\x80\x80")) return 3;
+        return 0;
+    };
+    while (const std::size_t n = space_len(utf8, false)) utf8.remove_prefix(n);
+    while (const std::size_t n = space_len(utf8, true)) utf8.remove_suffix(n);
+    return std::string(utf8);
 }
 
 char32_t fold_width(char32_t c) {

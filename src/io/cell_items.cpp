@@ -14,23 +14,6 @@ bool Item::has(LabelKind kind) const {
 
 namespace {
 
-constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
-
-// The byte length of the colon at `i` (1 for ':', 3 for '：'), or 0.
-std::size_t colon_at(std::string_view s, std::size_t i) {
-    if (s[i] == ':') return 1;
-    if (s.compare(i, kWideColon.size(), kWideColon) == 0) return kWideColon.size();
-    return 0;
-}
-
-// The byte length of the space at `i` (ASCII whitespace, U+3000, U+00A0), or 0.
-std::size_t space_at(std::string_view s, std::size_t i) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') return 1;
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
-    if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
-    return 0;
-}
-
 class Splitter {
 public:
     Splitter(const LabelIndex& index, int pos, int line, std::vector<Item>& out)

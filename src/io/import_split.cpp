@@ -96,30 +96,24 @@ std::vector<Document> split_documents(const TextGrid& grid, const std::vector<co
 
 namespace {
 
-std::size_t space_width(std::string_view s, std::size_t i) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') return 1;
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
-    if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
-    return 0;
-}
 
 void add_cell_keys(std::string_view text, bool words, std::unordered_set<std::string>& keys) {
     keys.insert(normalize_label(text));
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // words
     for (std::size_t i = 0; i < text.size();) {
-        if (const std::size_t w = space_width(text, i)) {
+        if (const std::size_t w = space_at(text, i)) {
             i += w;
             continue;
         }
         std::size_t j = i;
-        while (j < text.size() && !space_width(text, j)) ++j;
+        while (j < text.size() && !space_at(text, j)) ++j;
         spans.emplace_back(i, j);
         i = j;
     }
     if (spans.size() > 1) keys.insert(normalize_label(text.substr(spans[0].first, spans[0].second - spans[0].first)));
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == ':') keys.insert(normalize_label(text.substr(0, i)));
-        else if (text.compare(i, 3, "\xEF\xBC\x9A") == 0) keys.insert(normalize_label(text.substr(0, i)));  // ：
+        else if (colon_at(text, i) == 3) keys.insert(normalize_label(text.substr(0, i)));  // ：
     }
     if (!words) return;
     for (std::size_t a = 0; a < spans.size(); ++a)
@@ -128,7 +122,7 @@ void add_cell_keys(std::string_view text, bool words, std::unordered_set<std::st
             keys.insert(normalize_label(run));
             // A label and its value in one word: "单位信息:324001…", "资金总额：109.04".
             for (std::size_t i = 0; n == 1 && i < run.size(); ++i)
-                if (run[i] == ':' || run.compare(i, 3, "\xEF\xBC\x9A") == 0) {
+                if (colon_at(run, i)) {
                     keys.insert(normalize_label(run.substr(0, i)));
                     break;
                 }

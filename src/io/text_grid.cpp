@@ -304,7 +304,9 @@ std::string clean_cell(std::string_view raw) {
     s.reserve(raw.size());
     // Paragraph tags from HTML-ish exports mark line breaks; other tags are kept as text.
     for (size_t i = 0; i < raw.size();) {
-        if (raw.compare(i, 3, "<p>") == 0) {
+        if (raw[i] != '<') {
+            s += raw[i++];
+        } else if (raw.compare(i, 3, "<p>") == 0) {
             if (!s.empty() && s.back() != '\n') s += '\n';
             i += 3;
         } else if (raw.compare(i, 4, "</p>") == 0) {
