@@ -7,11 +7,31 @@ local ts = require "template_spec"
 
 -- A level-2 name in its long spelling without suffixes: 经济效益 and 经济效益指标(必填) are one.
 local FIXED = { ["项目立项"] = true, ["绩效目标"] = true, ["资金投入"] = true, ["资金管理"] = true, ["组织实施"] = true }
-local function category_key(name)
+local function category_key_of(name)
     name = name:gsub("%s", ""):gsub("[（(][^）)]*[）)]$", "")
     if name ~= "" and not name:find("指标$") and not FIXED[name] then name = name .. "指标" end
     return name
 end
+
+-- Names repeat from filing to filing (a province has a few thousand distinct ones): what was
+-- worked out for a text is remembered, bounded so that a batch of unusual names cannot fill
+-- the script's memory (the patterns and the closest-name search were most of this check's
+-- time on 100,000 filings).
+local function remembered(work)
+    local known, count = {}, 0
+    return function(a, b)
+        local key = b and (a .. "\0" .. b) or a
+        local v = known[key]
+        if v == nil then
+            v = work(a, b)
+            if count >= 5000 then known, count = {}, 0 end
+            known[key], count = v, count + 1
+        end
+        return v
+    end
+end
+
+local category_key = remembered(category_key_of)
 
 -- The library by category: a set of names to look up and a list to search for the closest.
 local names, lists = {}, {}
@@ -26,14 +46,14 @@ for _, row in ipairs(check.data("indicator-library")) do
     end
 end
 
-local function closest(key, name)
+local closest = remembered(function(key, name)
     local best, best_distance = nil, math.huge
     for _, candidate in ipairs(lists[key] or {}) do
         local d = text.distance(name, candidate)
         if d < best_distance then best, best_distance = candidate, d end
     end
-    return best
-end
+    return best or false
+end)
 
 return check.script{
     api = 1,
@@ -50,9 +70,9 @@ return check.script{
                 for i = 1, count do
                     local _, level2, name, named = f:indicator(i)
                     local key = category_key(select(2, f:category(i)) or level2)
-                    name = name:gsub("\n", "")
+                    name = name:find("\n", 1, true) and name:gsub("\n", "") or name
                     if named and names[key] and not names[key][name] then
-                        local near = closest(key, name)
+                        local near = closest(key, name) or nil
                         f:report(f:indicator_path(i, "name"),
                             ("“%s”不在指标库的%s中，最接近的是“%s”"):format(name, key, near),
                             ("\"%s\" is not in the indicator library under %s; the closest is \"%s\""):format(name, key, near))

@@ -310,9 +310,14 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
         ~Restore() {
             m.health = m.live_health;
             m.batch_headers.reset();
-            for (auto& h : m.helpers) h->impl_->batch_headers.reset();
+            m.run_state.message_lang.reset();
+            for (auto& h : m.helpers) {
+                h->impl_->batch_headers.reset();
+                h->impl_->run_state.message_lang.reset();
+            }
         }
     } restore{m};
+    m.run_state.message_lang = options.message_lang;
     const bool any_group_checks = std::any_of(m.checks.begin(), m.checks.end(), [](const LoadedCheck& c) {
         return c.spec->scope == CheckScope::Department;
     });
@@ -332,6 +337,7 @@ CheckReport CheckEngine::check_all(FilingSource& source, const BatchOptions& opt
             h->refresh();
             h->impl_->health = health;
             h->impl_->batch_headers = headers;
+            h->impl_->run_state.message_lang = options.message_lang;
             if (!h->impl_->query_factory && m.query_factory) h->set_queries(m.query_factory);
         }
         struct Worker {

@@ -130,6 +130,9 @@ struct BatchOptions {
     // checks run there after the pass. 1: everything on the calling thread. The report is the
     // same either way (findings in filing order), except which runs are kept as notes.
     unsigned jobs = 1;
+    // The one language the findings will be read in (the CLI's output): the other message
+    // is then not kept, and Finding::message must be asked in this language. Unset: both.
+    std::optional<Lang> message_lang;
 };
 
 // The result of one example case of one check.

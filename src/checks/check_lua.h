@@ -78,6 +78,8 @@ struct RunState {
     Outcome declared = Outcome::Passed;  // NotApplicable / Insufficient once declared
     std::string reason;
     int* spec_cache = nullptr;  // registry ref of this script's "id@version" → spec table cache (0: none yet)
+    // A batch read in one language (BatchOptions::message_lang): the other message is not kept.
+    std::optional<Lang> message_lang;
 };
 
 // spec_value.cpp: a template as the plain table f:spec() returns.

@@ -559,9 +559,12 @@ int f_report(lua_State* L) {
         f.filing_title = v.title();
         f.template_id = v.spec().id;
         f.path = utf8::repair(where.path);
-        f.message_zh = utf8::repair(zh);
-        // Most checks give no English: the Chinese stands in (Finding::message), held once.
-        if (en.data() != zh.data() && en != zh) f.message_en = utf8::repair(en);
+        // Only the language the batch is read in, when it says (a province's findings take
+        // a third less memory); the Chinese stands in for an English message that is the same
+        // text or not given (Finding::message).
+        if (run->message_lang != Lang::En) f.message_zh = utf8::repair(zh);
+        if (run->message_lang != Lang::Zh && en.data() != zh.data() && en != zh) f.message_en = utf8::repair(en);
+        if (run->message_lang == Lang::En && f.message_en.empty()) f.message_en = utf8::repair(zh);
         run->findings->push_back(std::move(f));
         return 0;
     });

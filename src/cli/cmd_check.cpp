@@ -100,6 +100,7 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
     if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
     const std::string path = args.required("--db");
     script::BatchOptions options;
+    options.message_lang = ctx.lang;  // the output is in one language
     if (auto id = args.value("--filing")) {
         std::int64_t v = 0;
         auto [p, ec] = std::from_chars(id->data(), id->data() + id->size(), v);

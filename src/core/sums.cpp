@@ -32,8 +32,21 @@ void add_cell(ColumnSum& sum, std::size_t row, const std::string& text) {
 }  // namespace
 
 bool is_blank_cell(std::string_view text) {
-    const std::u32string decoded = text::decode_utf8(text);
-    return text::trim(decoded).empty();
+    // Byte by byte (asked for every amount a check reads): the spaces text::trim drops, i.e.
+    // ASCII whitespace, U+00A0 (C2 A0) and U+3000 (E3 80 80); anything else is content.
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            ++i;
+        } else if (text.substr(i, 2) == "\xC2\xA0") {
+            i += 2;
+        } else if (text.substr(i, 3) == "\xE3\x80\x80") {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<Decimal> parse_amount(std::string_view text, std::string* error) {

@@ -517,3 +517,41 @@ TEST_CASE("check-1.16 f:template_version(): a filing is checked under the versio
               "filed v" + v + " spec v" + v + " 年度 required " + (version == 1 ? "false" : "true"));
     }
 }
+
+TEST_CASE("check-1.17 a batch read in one language keeps that message only, the same text either way") {
+    TempDir dir;
+    dir.write("two.lua", R"(return check.script{ api = 1, checks = { check.define{ id = "two-languages", title = { zh = "t" }, severity = "info", templates = { "*" },
+  run = function(f)
+    f:report("project_name", "中文说明", "English text")
+    f:report("f/department", "只有中文")
+  end } } }
+)");
+    auto engine = engine_over(dir.path);
+    VectorSource source;
+    for (std::int64_t id = 1; id <= 40; ++id) source.filings.push_back(nantong(id, "18", {"18"}));
+    const CheckReport both = engine->check_all(source);
+    REQUIRE(both.findings.size() == 80);
+    for (unsigned jobs : {1u, 3u}) {
+        INFO("jobs " << jobs);
+        BatchOptions zh, en;
+        zh.jobs = en.jobs = jobs;
+        zh.message_lang = Lang::Zh;
+        en.message_lang = Lang::En;
+        const CheckReport in_zh = engine->check_all(source, zh), in_en = engine->check_all(source, en);
+        REQUIRE(in_zh.findings.size() == both.findings.size());
+        REQUIRE(in_en.findings.size() == both.findings.size());
+        for (std::size_t i = 0; i < both.findings.size(); ++i) {
+            CHECK(in_zh.findings[i].message(Lang::Zh) == both.findings[i].message(Lang::Zh));
+            CHECK(in_en.findings[i].message(Lang::En) == both.findings[i].message(Lang::En));
+            CHECK(in_zh.findings[i].message_en.empty());  // not kept
+            CHECK(in_en.findings[i].message_zh.empty());
+        }
+    }
+    CHECK(both.findings[0].message(Lang::En) == "English text");
+    CHECK(both.findings[1].message(Lang::En) == "只有中文");  // no English given: the Chinese
+    CHECK(both.findings[1].message_en.empty());            // held once
+    // A live check after a one-language batch has both again.
+    const CheckReport after = engine->check_all(source);
+    CHECK(after.findings[0].message_zh == "中文说明");
+    CHECK(after.findings[0].message_en == "English text");
+}

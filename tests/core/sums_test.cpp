@@ -126,6 +126,10 @@ TEST_CASE("sums-1.9 parse_amount and is_blank_cell") {
     CHECK(formwork::is_blank_cell(" \t\u3000"));
     CHECK_FALSE(formwork::is_blank_cell("0"));
     CHECK_FALSE(formwork::is_blank_cell("……"));
+    CHECK(formwork::is_blank_cell("\u00a0\r\n\v\f"));
+    CHECK_FALSE(formwork::is_blank_cell("\u3000x"));
+    CHECK_FALSE(formwork::is_blank_cell("\xe3\x80"));  // a cut U+3000 is content (U+FFFD), not space
+    CHECK_FALSE(formwork::is_blank_cell("\xc2"));
 }
 
 TEST_CASE("sums-2.1 ratios between sums: half-year share of a seed budget") {

@@ -41,3 +41,13 @@ TEST_CASE("text-1.3 folds full-width forms and trims every kind of space") {
     CHECK(is_space(U'\u3000'));
     CHECK_FALSE(is_space(U'_'));
 }
+
+TEST_CASE("text-1.4 trim_utf8 trims valid text in place and repairs broken text as before") {
+    for (const char* t : {"", " ", "\u3000\u00a0\t\n", "x", " x ", "\u3000≥95%\u3000", "\u00a0万元\u00a0 ", "a\u3000b",
+                          "\v\fy\r", "\xe3\x80", " \xff x ", "\xe3\x80\x80\xe3\x80", "\xc2 \xc2\xa0"}) {
+        INFO(t);
+        CHECK(trim_utf8(t) == encode_utf8(trim(decode_utf8(t))));
+    }
+    CHECK(trim_utf8("\u3000甲 乙\u00a0") == "甲 乙");
+    CHECK(trim_utf8(" \xff ") == "\uFFFD");  // repaired, as through code points
+}
