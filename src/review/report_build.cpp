@@ -74,6 +74,7 @@ BuiltReport build_report(const ReportRequest& request) {
     options.template_id = request.template_id;
     options.year = request.year;
     options.jobs = std::max(1u, request.jobs);
+    options.message_lang = Lang::Zh;  // the report is written in Chinese (message_zh below)
 
     script::TemplateRegistry templates;
     templates.refresh();
