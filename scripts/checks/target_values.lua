@@ -7,21 +7,35 @@
 -- period column and in table columns of kind "target" (the Hebei sub-goals, whose name and
 -- value share a cell: "监管执法计划完成率≥90%").
 
+-- The target columns of a template, { table, column } pairs, found once per spec table (f:spec()
+-- gives the same table for every filing of a template and version; weak keys, so that the
+-- tables of templates reloaded since are not kept).
+local target_columns_of = setmetatable({}, { __mode = "k" })
+local function target_columns(spec)
+    local list = target_columns_of[spec]
+    if not list then
+        list = {}
+        for _, t in ipairs(spec.tables) do
+            for _, col in ipairs(t.columns) do
+                if col.kind == "target" then list[#list + 1] = { table = t.id, column = col.id } end
+            end
+        end
+        target_columns_of[spec] = list
+    end
+    return list
+end
+
 -- The target cells of tables (columns of kind "target") whose kind is `kind` (nil: every one):
 -- calls visit(at, name, text).
 local function each_table_target(f, kind, visit)
-    for _, t in ipairs(f:spec().tables) do
-        for _, col in ipairs(t.columns) do
-            if col.kind == "target" then
-                local at = { table = t.id, column = col.id }
-                for r = 1, f:rows(t.id) do
-                    -- the indicator's name is the subject of "监管执法计划完成率≥90%"
-                    local k, _, _, _, text, subject = f:cell_target(t.id, r, col.id)
-                    if kind == nil or k == kind then
-                        at.row = r
-                        visit(at, subject, text)
-                    end
-                end
+    for _, tc in ipairs(target_columns(f:spec())) do
+        local at = { table = tc.table, column = tc.column }
+        for r = 1, f:rows(tc.table) do
+            -- the indicator's name is the subject of "监管执法计划完成率≥90%"
+            local k, _, _, _, text, subject = f:cell_target(tc.table, r, tc.column)
+            if kind == nil or k == kind then
+                at.row = r
+                visit(at, subject, text)
             end
         end
     end
@@ -259,8 +273,11 @@ return check.script{
                 end
                 for i, pid in f:targets("numeric") do
                     local _, _, name = f:indicator(i)
-                    local _, _, _, unit, text = f:target(i, pid)
-                    judge(function() return f:target_path(i, pid) end, name, unit, text)
+                    -- Most names are neither rates nor counts: their targets are not read.
+                    if name ~= "" and name_kind(name) then
+                        local _, _, _, unit, text = f:target(i, pid)
+                        judge(function() return f:target_path(i, pid) end, name, unit, text)
+                    end
                 end
                 each_table_target(f, "numeric", function(at, name, text)
                     local _, _, _, unit = f:parse_target(text)
