@@ -3,25 +3,14 @@
 #include "store/drafts.h"
 
 #include <charconv>
-#include <chrono>
-#include <ctime>
 
 #include "core/filing_cells.h"
 #include "store/sql.h"
+#include "store/store_clock.h"
 
 namespace formwork::store {
 
 namespace {
-
-std::string now_iso() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t t = std::chrono::system_clock::to_time_t(now);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 void put(std::string& out, const std::string& s) {
     out += std::to_string(s.size());

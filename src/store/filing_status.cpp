@@ -2,10 +2,8 @@
 // filing's row lock, checks the step and writes the status and its history row.
 #include "store/filing_status.h"
 
-#include <chrono>
-#include <ctime>
-
 #include "store/sql.h"
+#include "store/store_clock.h"
 
 namespace formwork::store {
 
@@ -13,15 +11,6 @@ namespace {
 
 constexpr auto kRead = StoreError::Action::Read;
 constexpr auto kWrite = StoreError::Action::Write;
-
-std::string now_iso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 }  // namespace
 

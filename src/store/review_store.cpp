@@ -1,26 +1,11 @@
 // The reviewer's notes and accepted warnings (see review_store.h).
 #include "store/review_store.h"
 
-#include <chrono>
-#include <ctime>
-
 #include "core/filing_cells.h"
 #include "store/sql.h"
+#include "store/store_clock.h"
 
 namespace formwork::store {
-
-namespace {
-
-std::string now_iso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-}  // namespace
 
 std::string review_value(const Filing& filing, const std::string& path) {
     if (path.empty()) return {};
