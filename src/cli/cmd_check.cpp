@@ -101,13 +101,7 @@ int run_check(Context& ctx, const std::vector<std::string>& argv) {
     const std::string path = args.required("--db");
     script::BatchOptions options;
     options.message_lang = ctx.lang;  // the output is in one language
-    if (auto id = args.value("--filing")) {
-        std::int64_t v = 0;
-        auto [p, ec] = std::from_chars(id->data(), id->data() + id->size(), v);
-        if (ec != std::errc() || p != id->data() + id->size() || v <= 0)
-            throw UsageError(ctx.tr("--filing 需要填报编号（正整数）", "--filing takes a filing id (a positive integer)"));
-        options.filing = v;
-    }
+    if (auto id = args.value("--filing")) options.filing = positive_number(ctx, "--filing", *id);
     options.template_id = args.value("--template");
     if (auto year = args.value("--year")) {
         int v = 0;

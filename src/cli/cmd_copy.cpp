@@ -3,7 +3,6 @@
 // filing of an earlier template version is copied as the current version would hold it (the
 // source itself is left as it is). Refused, unless --force, when the project period does not
 // cover the new year or the store already holds that project's filing of the new year.
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -22,14 +21,6 @@ namespace formwork::cli {
 
 namespace {
 
-std::int64_t parse_id(const Context& ctx, const std::string& text) {
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-        throw UsageError(ctx.tr("填报编号应为正整数：", "a filing id is a positive integer: ") + text);
-    return id;
-}
-
 std::string period_text(const NextYearCopy& c) {
     auto y = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("?"); };
     return y(c.period_start) + "—" + y(c.period_end);
@@ -46,7 +37,7 @@ int run_copy(Context& ctx, const std::vector<std::string>& argv) {
                                 "give --next-year (next year's filing from this year's)"));
     if (args.positional().size() != 1) throw UsageError(ctx.tr("需要一个填报编号", "expected one filing id"));
     const std::string path = args.required("--db");
-    const std::int64_t id = parse_id(ctx, args.positional()[0]);
+    const std::int64_t id = positive_number(ctx, ctx.tr("填报编号", "the filing id"), args.positional()[0]);
     const bool force = args.has("--force");
 
     script::TemplateRegistry registry;

@@ -1,7 +1,6 @@
 // `formwork export --db DB (--filing ID | --all) --format xlsx|pdf|json|csv -o PATH`: writes
 // stored filings as a spreadsheet or PDF in their family's layout, or as JSON or CSV data.
 // The output appears complete or not at all (src/io/export.h); the database is only read.
-#include <charconv>
 #include <ostream>
 
 #include "cli/args.h"
@@ -12,18 +11,6 @@
 #include "store/filing_store.h"
 
 namespace formwork::cli {
-
-namespace {
-
-std::int64_t parse_id(const Context& ctx, const std::string& text) {
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-        throw UsageError(ctx.tr("--filing 需要一个填报编号（正整数），而不是 ", "--filing needs a filing id (a positive integer), not ") + text);
-    return id;
-}
-
-}  // namespace
 
 int run_export(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{"--all"}, {"--db", "--filing", "--format", "-o", "--output"}});
@@ -36,7 +23,7 @@ int run_export(Context& ctx, const std::vector<std::string>& argv) {
     if (!out || out->empty()) throw UsageError(ctx.tr("缺少输出文件 -o PATH", "missing the output file -o PATH"));
     if (args.has("--all") == args.has("--filing"))
         throw UsageError(ctx.tr("请指定 --filing ID 或 --all（二选一）", "give either --filing ID or --all"));
-    const std::int64_t only = args.has("--filing") ? parse_id(ctx, *args.value("--filing")) : 0;
+    const std::int64_t only = args.has("--filing") ? positive_number(ctx, "--filing", *args.value("--filing")) : 0;
 
     std::vector<Filing> filings;
     std::size_t damaged = 0;

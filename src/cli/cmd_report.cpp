@@ -3,7 +3,6 @@
 // review/report_build (the shell's File > Report… builds the same). Exit 0 written, 1 the file
 // could not be written, 2 usage, 3 written but some work could not be done.
 #include <algorithm>
-#include <charconv>
 #include <ostream>
 #include <thread>
 
@@ -15,18 +14,6 @@
 #include "store/store_error.h"
 
 namespace formwork::cli {
-
-namespace {
-
-std::int64_t parse_positive(const Context& ctx, const std::string& text, const char* what) {
-    std::int64_t v = 0;
-    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size() || v <= 0)
-        throw UsageError(std::string(what) + ctx.tr(" 需要正整数", " takes a positive integer"));
-    return v;
-}
-
-}  // namespace
 
 int run_report(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{"--all"}, {"--db", "--filing", "--template", "--year", "--format", "-o", "--output", "--error-verdict"}});
@@ -47,9 +34,9 @@ int run_report(Context& ctx, const std::vector<std::string>& argv) {
             throw UsageError(ctx.tr("--error-verdict 只接受 退回（return）或 修改后通过（amend），而不是 ",
                                     "--error-verdict takes 退回 (return) or 修改后通过 (amend), not ") + *v);
     }
-    if (auto id = args.value("--filing")) request.filing = parse_positive(ctx, *id, "--filing");
+    if (auto id = args.value("--filing")) request.filing = positive_number(ctx, "--filing", *id);
     request.template_id = args.value("--template");
-    if (auto year = args.value("--year")) request.year = static_cast<int>(parse_positive(ctx, *year, "--year"));
+    if (auto year = args.value("--year")) request.year = static_cast<int>(positive_number(ctx, "--year", *year));
     request.overview = args.has("--all");
     request.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 

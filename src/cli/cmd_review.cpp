@@ -4,7 +4,6 @@
 // marks that warning as judged fine for the value it has now, --unaccept removes the mark.
 // Without an action it prints the filing's note and accepted warnings. Exit 0, 1 when the
 // store could not be read or written, 2 usage.
-#include <charconv>
 #include <ostream>
 
 #include "cli/args.h"
@@ -19,11 +18,7 @@ int run_review(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{"--accept", "--unaccept"}, {"--db", "--filing", "--check", "--path", "--note"}});
     if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
     const std::string path = args.required("--db");
-    const std::string id_text = args.required("--filing");
-    std::int64_t id = 0;
-    const auto [p, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-    if (ec != std::errc() || p != id_text.data() + id_text.size() || id <= 0)
-        throw UsageError(ctx.tr("--filing 需要填报编号（正整数）", "--filing takes a filing id (a positive integer)"));
+    const std::int64_t id = positive_number(ctx, "--filing", args.required("--filing"));
     const int actions = int(args.has("--note")) + int(args.has("--accept")) + int(args.has("--unaccept"));
     if (actions > 1) throw UsageError(ctx.tr("--note、--accept、--unaccept 只能选一个", "give one of --note, --accept, --unaccept"));
     const std::string check = args.value("--check").value_or(""), place = args.value("--path").value_or("");

@@ -3,7 +3,6 @@
 // (core/cell_ref.h). The edits are based on --base (the revision the caller read, e.g. from
 // `show --json`), else on the revision loaded here; a save that landed since on the same
 // cells is not overwritten: exit 4 naming each cell with both values.
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -20,14 +19,6 @@ namespace formwork::cli {
 
 namespace {
 
-std::int64_t positive(Context& ctx, const std::string& flag, const std::string& text) {
-    std::int64_t v = 0;
-    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size() || v <= 0)
-        throw UsageError(flag + ctx.tr(" 需要正整数：", " takes a positive integer: ") + text);
-    return v;
-}
-
 std::string shown(const std::optional<std::string>& v) { return v ? "“" + *v + "”" : "—"; }
 
 nlohmann::json json_or_null(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
@@ -37,9 +28,9 @@ nlohmann::json json_or_null(const std::optional<std::string>& v) { return v ? nl
 int run_set(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{"--json"}, {"--db", "--filing", "--base", "--summary"}});
     const std::string path = args.required("--db");
-    const std::int64_t id = positive(ctx, "--filing", args.required("--filing"));
+    const std::int64_t id = positive_number(ctx, "--filing", args.required("--filing"));
     // 0: no --base, the revision loaded below.
-    const std::int64_t base = args.value("--base") ? positive(ctx, "--base", *args.value("--base")) : 0;
+    const std::int64_t base = args.value("--base") ? positive_number(ctx, "--base", *args.value("--base")) : 0;
     if (args.positional().empty()) throw UsageError(ctx.tr("需要 NAME=VALUE", "expected NAME=VALUE"));
 
     script::TemplateRegistry registry;

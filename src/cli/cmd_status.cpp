@@ -2,7 +2,6 @@
 // filing's place in the workflow (草稿 → 已提交 → 已审核, or 退回 with a reason) and its
 // history; with an action, takes that step. --submit stores the check results of the filing
 // as they are at submission. On a shared store the server decides who may take a step.
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
@@ -56,11 +55,7 @@ int run_status(Context& ctx, const std::vector<std::string>& argv) {
     const Args args(argv, {{"--submit", "--approve", "--json"}, {"--db", "--filing", "--return"}});
     if (!args.positional().empty()) throw UsageError(ctx.tr("多余的参数 ", "unexpected argument ") + args.positional()[0]);
     const std::string path = args.required("--db");
-    const std::string id_text = args.required("--filing");
-    std::int64_t id = 0;
-    const auto [p, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-    if (ec != std::errc() || p != id_text.data() + id_text.size() || id <= 0)
-        throw UsageError(ctx.tr("--filing 需要填报编号（正整数）", "--filing takes a filing id (a positive integer)"));
+    const std::int64_t id = positive_number(ctx, "--filing", args.required("--filing"));
     const int actions = int(args.has("--submit")) + int(args.has("--approve")) + int(args.has("--return"));
     if (actions > 1) throw UsageError(ctx.tr("--submit、--approve、--return 只能选一个", "give one of --submit, --approve, --return"));
     if (args.has("--return") && args.value("--return")->empty())

@@ -2,8 +2,10 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <charconv>
 #include <ostream>
 
+#include "cli/args.h"
 #include "formwork_version.h"
 
 namespace formwork::cli {
@@ -184,6 +186,14 @@ void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os) {
        << (ctx.lang == Lang::Zh ? cmd.summary_zh : cmd.summary_en) << "\n";
     const std::string_view details = ctx.lang == Lang::Zh ? cmd.details_zh : cmd.details_en;
     if (!details.empty()) os << "\n  " << details << "\n";
+}
+
+std::int64_t positive_number(const Context& ctx, const std::string& what, const std::string& text) {
+    std::int64_t v = 0;
+    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size() || v <= 0)
+        throw UsageError(what + ctx.tr(" 需要正整数：", " takes a positive integer: ") + text);
+    return v;
 }
 
 }  // namespace formwork::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,10 @@ struct Command {
 
 const std::vector<Command>& commands();
 const Command* find_command(std::string_view name);
+
+// A positive whole number given for `what` (a flag such as "--filing", or a name), or a
+// UsageError naming `what` and the text given.
+std::int64_t positive_number(const Context& ctx, const std::string& what, const std::string& text);
 
 void print_usage(Context& ctx, std::ostream& os);
 void print_command_usage(Context& ctx, const Command& cmd, std::ostream& os);
