@@ -118,6 +118,7 @@ std::optional<ScriptError> CheckEngine::Impl::call_run(const CheckSpec& check, s
 }
 
 void CheckEngine::Impl::retire_boxes() {
+    detail::HostAccess::state(host).proven_filing_box = nullptr;
     for (detail::ViewBox* box : boxes) box->view = nullptr;  // the userdata lives on while a script holds it
     for (int ref : box_refs) release_ref(ref);
     boxes.clear();

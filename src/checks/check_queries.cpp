@@ -140,6 +140,14 @@ void index_headers(const std::vector<FilingHeader>& heads, CheckEngine::Impl::He
 }  // namespace
 
 CheckEngine::Impl::Headers CheckEngine::Impl::indexed_headers(FilingQueries& source) {
+    // Reading and indexing every header is the host's work, done once for all the calls of a
+    // batch (or until the store changes): the call that happens to ask first, or that waits
+    // for another worker's build, is not charged for it against its time limit.
+    struct Excuse {
+        detail::HostState& h;
+        detail::Clock::time_point began = detail::Clock::now();
+        ~Excuse() { detail::excuse_host_time(h, detail::Clock::now() - began); }
+    } excuse{detail::HostAccess::state(host)};
     if (batch_headers) {
         SharedHeaders& shared = *batch_headers;
         std::call_once(shared.once, [&] {

@@ -89,7 +89,7 @@ const Category& FilingView::category(std::size_t indicator) const {
 bool FilingView::has_name(std::size_t indicator) const {
     if (names_.empty()) names_.assign(filing_.indicators.size(), -1);
     signed char& slot = names_[indicator];
-    if (slot < 0) slot = placeholder_word(filing_.indicators[indicator].name, index_.vocabulary()) ? 0 : 1;
+    if (slot < 0) slot = index_.is_placeholder(filing_.indicators[indicator].name) ? 0 : 1;
     return slot == 1;
 }
 

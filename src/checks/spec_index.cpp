@@ -121,6 +121,13 @@ const TargetValue& SpecIndex::parsed_target(std::string_view text, TargetValue& 
     return targets_.emplace(std::string(text), parse_target(text, vocab_)).first->second;
 }
 
+bool SpecIndex::is_placeholder(std::string_view text) {
+    if (auto it = placeholders_.find(text); it != placeholders_.end()) return it->second;
+    const bool placeholder = placeholder_word(text, vocab_).has_value();
+    if (placeholders_.size() < kMaxParsed && text.size() <= 256) placeholders_.emplace(std::string(text), placeholder);
+    return placeholder;
+}
+
 ResolvedRef SpecIndex::resolve_uncached(std::string_view ref) const {
     if (ref.empty()) return invalid("empty reference");
     if (ref.find('/') != std::string_view::npos || ref == "i") {

@@ -60,6 +60,10 @@ public:
     // bytes are kept; any other parse is put in `scratch`.
     static constexpr std::size_t kMaxParsed = 20000;
     const TargetValue& parsed_target(std::string_view text, TargetValue& scratch);
+    // Whether a text (an indicator name, an amount cell) is a "nothing" sign (……, 不适用, 无, —)
+    // by the template's vocabulary; answered once per distinct text (names repeat as targets
+    // do), within the same bounds.
+    bool is_placeholder(std::string_view text);
 
     const BlockSpec* table_block(std::string_view id) const;  // a Table or SpendingPlan block
     const BlockSpec* indicators_block() const { return indicators_; }
@@ -107,6 +111,7 @@ private:
     };
     std::unordered_map<std::string, ResolvedRef, RefHash, std::equal_to<>> refs_;
     std::unordered_map<std::string, TargetValue, RefHash, std::equal_to<>> targets_;
+    std::unordered_map<std::string, bool, RefHash, std::equal_to<>> placeholders_;
 };
 
 // A category name for comparison: full-width forms folded, every space removed.

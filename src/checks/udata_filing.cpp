@@ -20,8 +20,15 @@ namespace formwork::script::detail {
 namespace {
 
 FilingView& view_at(lua_State* L) {
-    if (!has_metatable(L, 1, host_of(L).filing_meta)) luaL_typerror(L, 1, "Filing (call methods with f:name())");
-    auto* box = static_cast<ViewBox*>(lua_touserdata(L, 1));
+    // Every accessor call starts here: the metatable test is done once per box, not per call
+    // (HostState::proven_filing_box).
+    HostState& h = host_of(L);
+    void* p = lua_touserdata(L, 1);
+    if (p == nullptr || p != h.proven_filing_box) {
+        if (!has_metatable(L, 1, h.filing_meta)) luaL_typerror(L, 1, "Filing (call methods with f:name())");
+        h.proven_filing_box = p;
+    }
+    auto* box = static_cast<ViewBox*>(p);
     if (box->view == nullptr) luaL_error(L, "this filing view belongs to a check run that has ended");
     return *box->view;
 }
@@ -72,9 +79,7 @@ std::size_t period_arg(lua_State* L, FilingView& v, int arg) {
 
 // Forms fill a cell that has no amount with a sign for "nothing" (—, /, 无, ……): for sums
 // such a cell is blank, not a figure that fails to parse.
-bool is_nothing_sign(const std::string& text, const TargetVocabulary& vocab) {
-    return placeholder_word(text, vocab).has_value();
-}
+bool is_nothing_sign(const std::string& text, SpecIndex& index) { return index.is_placeholder(text); }
 
 // Decimal | nil, "blank" | "not_a_number".
 int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
@@ -87,7 +92,7 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
         push_decimal(L, *d);
         return 1;
     }
-    const bool nothing = luax::guarded(L, [&] { return is_nothing_sign(text, v.index().vocabulary()) ? 1 : 0; }) != 0;
+    const bool nothing = luax::guarded(L, [&] { return is_nothing_sign(text, v.index()) ? 1 : 0; }) != 0;
     lua_pushnil(L);
     if (nothing) lua_pushliteral(L, "blank");
     else lua_pushliteral(L, "not_a_number");
@@ -325,7 +330,7 @@ int f_sum(lua_State* L) {
         std::size_t blank = s.blank;
         const NotANumber* bad = nullptr;
         for (const NotANumber& n : s.not_numbers) {
-            if (is_nothing_sign(n.text, v.index().vocabulary())) ++blank;
+            if (is_nothing_sign(n.text, v.index())) ++blank;
             else if (!bad) bad = &n;
         }
         push_decimal(L, s.total);

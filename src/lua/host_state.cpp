@@ -2,6 +2,7 @@
 // registry references behind FunctionRef.
 #include "lua/host_state.h"
 #include "lua/script_files.h"
+#include "lua/watchdog.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -52,10 +53,12 @@ std::shared_ptr<HostState> create_host(HostOptions options, std::span<const luax
         std::string why = lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "?";
         throw std::runtime_error("cannot build the script sandbox: " + why);
     }
+    watchdog::watch(*h);
     return h;
 }
 
 HostState::~HostState() {
+    watchdog::unwatch(*this);
     if (L != nullptr) lua_close(L);
 }
 

@@ -2,10 +2,13 @@
 // files share. Includes Lua; never include it from outside the script layer.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,6 +59,14 @@ struct HostState : std::enable_shared_from_this<HostState> {
     std::optional<StopInfo> stop;
     ErrorCapture* capture = nullptr;
 
+    // What the watchdog thread (watchdog.h) reads: the running call's deadline in steady-clock
+    // ticks, 0 between calls. Whether a hook is set (the count hook runs limit_hook only when
+    // the watchdog found the deadline passed, the memory is near its cap, or a stop is being
+    // enforced); set and removed only under hook_mutex, from either thread.
+    std::atomic<std::int64_t> armed_deadline{0};
+    std::atomic<bool> hook_set{false};
+    std::mutex hook_mutex;
+
     // Libraries loaded by `require`, by name: the registry reference of their value and the
     // file's stamp (a changed file is loaded again). LOADING while its chunk runs.
     struct Library {
@@ -81,6 +92,11 @@ struct HostState : std::enable_shared_from_this<HostState> {
     // type test on every accessor call is a pointer comparison, not a registry lookup.
     const void* decimal_meta = nullptr;
     const void* filing_meta = nullptr;
+    // The Filing userdata whose metatable was tested last: the accessors skip the test for
+    // it. Sound only while the box cannot be collected (its memory could then hold a Decimal):
+    // the check engine keeps a reference to every box it makes and clears this before it
+    // drops them (CheckEngine::Impl::retire_boxes). Scripts cannot make light userdata.
+    const void* proven_filing_box = nullptr;
 
     HostState() = default;
     HostState(const HostState&) = delete;
@@ -138,8 +154,13 @@ void register_protected_entry(HostState& h, lua_State* L);
 
 // limits.cpp
 void limit_hook(lua_State* L, lua_Debug* ar);
-void set_normal_hook(HostState& h);
+// Sets limit_hook to run every `interval` VM instructions / removes it (both under hook_mutex).
+void set_limit_hook(HostState& h, int interval);
+void remove_limit_hook(HostState& h);
 bool deadline_passed(const HostState& h);
+// Moves the running call's deadline on by `spent`: time the host spent on the script's behalf
+// that is not the script's own work (a one-time index for a whole batch).
+void excuse_host_time(HostState& h, Clock::duration spent);
 // Records the first stop of this call (later ones keep the first), without raising.
 void begin_stop(HostState& h, lua_State* L, ScriptError::Kind kind, std::string message, bool traceback);
 // Raises the recorded stop as a Lua error; from now on every VM instruction raises it again.

@@ -1,12 +1,15 @@
 // The time limit and how any limit stops a script.
 //
-// A count hook checks the deadline every `hook_interval` VM instructions. Hooks only run in
-// interpreted code (PLATFORM.md: compiled traces never call them), which is why chunks are
-// loaded interpret-only. Once a limit is hit, the hook is set to fire before every
+// No hook runs while a script is within its limits: the watchdog thread (watchdog.h) sets the
+// count hook once a call's deadline has passed, and the allocator sets it (every
+// `hook_interval` instructions) when memory nears the cap, for the emergency collection.
+// Hooks only run in interpreted code (PLATFORM.md: compiled traces never call them), which is
+// why chunks are loaded interpret-only. Once a limit is hit, the hook is set to fire before every
 // instruction and raises the stop each time, so a script that catches the error by any means
 // cannot run a single instruction more (redis does the same). The sandbox's pcall/xpcall also
 // re-raise a stop at once, so the script's own handlers never run.
 #include <cstdio>
+#include <mutex>
 
 #include "lua/host_state.h"
 
@@ -20,12 +23,26 @@ std::string describe_bytes(std::size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
-void set_normal_hook(HostState& h) {
-    lua_sethook(h.L, limit_hook, LUA_MASKCOUNT, h.options.hook_interval);
+void set_limit_hook(HostState& h, int interval) {
+    std::lock_guard lock(h.hook_mutex);
+    lua_sethook(h.L, limit_hook, LUA_MASKCOUNT, interval);
+    h.hook_set.store(true);
+}
+
+void remove_limit_hook(HostState& h) {
+    std::lock_guard lock(h.hook_mutex);
+    lua_sethook(h.L, nullptr, 0, 0);
+    h.hook_set.store(false);
 }
 
 bool deadline_passed(const HostState& h) {
     return h.stop.has_value() || (h.depth > 0 && Clock::now() >= h.deadline);
+}
+
+void excuse_host_time(HostState& h, Clock::duration spent) {
+    if (h.depth == 0 || h.stop) return;
+    h.deadline += spent;
+    h.armed_deadline.store(h.deadline.time_since_epoch().count());
 }
 
 void begin_stop(HostState& h, lua_State* L, ScriptError::Kind kind, std::string message, bool with_traceback) {
@@ -46,7 +63,7 @@ void begin_stop(HostState& h, lua_State* L, ScriptError::Kind kind, std::string 
 
 int raise_stop(lua_State* L) {
     HostState& h = host_of(L);
-    lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+    set_limit_hook(h, 1);
     const char* message = h.stop && !h.stop->message.empty() ? h.stop->message.c_str() : "stopped";
     lua_pushstring(L, message);
     return lua_error(L);

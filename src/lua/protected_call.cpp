@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "lua/host_state.h"
+#include "lua/watchdog.h"
 
 namespace formwork::script::detail {
 
@@ -25,8 +26,8 @@ int trampoline(lua_State* L) {
     return 0;
 }
 
-// Entering and leaving a call: the outermost one sets the deadline and, on the way out,
-// forgets a stop and restores the normal hook.
+// Entering and leaving a call: the outermost one sets and publishes the deadline and, on the
+// way out, forgets a stop and removes any hook.
 class CallScope {
 public:
     explicit CallScope(HostState& h) : h_(h) {
@@ -36,15 +37,19 @@ public:
             h_.used_after_collect = 0;
             h_.held_bytes = 0;
             h_.c_stack_base = static_cast<const char*>(__builtin_frame_address(0));
+            h_.armed_deadline.store(h_.deadline.time_since_epoch().count());
+            watchdog::call_began();
         }
         ++h_.depth;
     }
     ~CallScope() {
         if (--h_.depth > 0) return;
+        h_.armed_deadline.store(0);
+        // Outside any hook here, so removing one is safe; the next call starts without.
+        if (h_.hook_set.load()) remove_limit_hook(h_);
         if (h_.stop) {
             const bool memory = h_.stop->kind == ScriptError::Kind::Memory;
             h_.stop.reset();
-            set_normal_hook(h_);
             // The stopped script's garbage would otherwise count against the next one.
             if (memory) lua_gc(h_.L, LUA_GCCOLLECT, 0);
         }

@@ -171,7 +171,6 @@ void open_sandbox(lua_State* L, HostState& h, std::span<const luax::Module> modu
     lua_pop(L, 1);
 
     register_protected_entry(h, L);
-    set_normal_hook(h);
 }
 
 void set_chunk_environment(lua_State* L, HostState& h, int index) {

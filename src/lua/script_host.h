@@ -49,7 +49,8 @@ struct HostOptions {
     // bytes of one message or reason. The findings' bytes also count against memory_limit.
     std::size_t max_findings = 1000;
     std::size_t max_message_bytes = 4096;
-    // VM instructions between two deadline checks.
+    // VM instructions between two checks of the hook once memory nears memory_limit (the
+    // deadline needs no hook until it passes: watchdog.h).
     int hook_interval = 1000;
     // Where `require "name"` finds name.lua: nullopt means the shipped scripts/lib and the
     // user's lib folder (script_files.h: script_dirs("lib")).
