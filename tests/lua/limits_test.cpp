@@ -1,5 +1,8 @@
 // limit-*: time, memory, string size and nesting limits; a stop names the script, the line and
 // the limit, cannot be caught by the script, and leaves the host usable.
+#include <thread>
+#include <vector>
+
 #include "script_test_support.h"
 
 using namespace formwork::script;
@@ -237,4 +240,37 @@ TEST_CASE("limit-2.14 garbage does not stop a script whose live data fits under 
     // A script whose live data does not fit is still stopped.
     CHECK(run_error(host, "local keep = {} for i = 1, 1e9 do keep[i] = {i, i} end").kind == ScriptError::Kind::Memory);
     require_usable(host);
+}
+
+TEST_CASE("limit-2.15 hosts on several threads are each stopped at their own deadline (one watchdog for all, #16)") {
+    constexpr int kThreads = 4;
+    struct Outcome {
+        ScriptError::Kind kind = ScriptError::Kind::Runtime;
+        double ms = 0;
+        double after = 0;  // what a full-length call returns after the stop
+    };
+    std::vector<Outcome> outcomes(kThreads);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&outcomes, t] {
+            HostOptions o = short_limits();
+            o.time_limit = std::chrono::milliseconds(50 + 50 * t);
+            ScriptHost host(o);
+            Result<ScriptValue> r = ScriptValue();
+            outcomes[t].ms = elapsed_ms([&] { r = host.run(kScript, "while true do end"); });
+            if (!r) outcomes[t].kind = r.error().kind;
+            // The stop's hook is gone: a call that stays within its limit runs to its end.
+            host.set_time_limit(std::chrono::milliseconds(5000));
+            auto sum = host.run(kScript, "local s = 0 for i = 1, 1000000 do s = s + 1 end return s");
+            if (sum) outcomes[t].after = sum.value().as_number();
+        });
+    }
+    for (std::thread& th : threads) th.join();
+    for (int t = 0; t < kThreads; ++t) {
+        INFO("thread " << t);
+        CHECK(outcomes[t].kind == ScriptError::Kind::Timeout);
+        CHECK(outcomes[t].ms >= 50 + 50 * t);
+        CHECK(outcomes[t].ms < 50 + 50 * t + 500);
+        CHECK(outcomes[t].after == 1000000);
+    }
 }
