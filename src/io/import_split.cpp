@@ -78,13 +78,14 @@ std::vector<Document> split_documents(const TextGrid& grid, const std::vector<co
     docs.push_back(current);
     // A title with no labels after it before the next title: a page header, part of the next.
     for (std::size_t i = 0; i + 1 < docs.size();) {
-        const auto keys = document_keys(grid, docs[i].begin, docs[i].end, docs[i].title);
+        auto keys = document_keys(grid, docs[i].begin, docs[i].end, docs[i].title);
         std::size_t best = 0;
         for (const auto* t : templates) {
             best = std::max(best, labels_found(keys, *t));
             if (best >= kMinLabels) break;
         }
         if (best >= kMinLabels) {
+            docs[i].keys = std::move(keys);
             ++i;
             continue;
         }
@@ -157,7 +158,9 @@ TemplateChoice choose_template(const TextGrid& grid, const Document& doc, const 
     TemplateChoice best;
     std::size_t best_score = 0;
     bool best_titled = false;
-    const auto keys = document_keys(grid, doc.begin, doc.end, doc.title);
+    std::optional<std::unordered_set<std::string>> made;
+    if (!doc.keys) made = document_keys(grid, doc.begin, doc.end, doc.title);
+    const std::unordered_set<std::string>& keys = doc.keys ? *doc.keys : *made;
     for (const auto* t : templates) {
         if (t->budget.spent()) continue;
         const std::size_t found = labels_found(keys, *t);

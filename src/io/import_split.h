@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,6 +23,9 @@ struct Document {
     std::size_t begin = 0, end = 0;  // rows [begin, end) of the grid, the title row included
     long title = -1;                 // the title row, or -1
     std::vector<const ImportTemplate*> candidates;  // templates whose title started it (empty: none)
+    // The label keys of rows [begin, end) (document_keys), once split_documents has made them:
+    // choose_template then uses them instead of making them again.
+    std::optional<std::unordered_set<std::string>> keys;
 };
 
 // True when the template names this text line as the start of one of its forms.

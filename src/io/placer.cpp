@@ -14,6 +14,7 @@ Placer::Placer(const ImportTemplate& t, Filing& filing, std::vector<Unplaced>& u
       index_(t.index),
       vocab_(t.vocab),
       budget_(t.budget),
+      cell_kinds_(t.cell_kinds),
       filing_(filing),
       unplaced_(unplaced),
       reached_(spec_.blocks.size(), false),

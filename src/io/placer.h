@@ -77,6 +77,7 @@ private:
     const LabelIndex& index_;
     const TargetVocabulary& vocab_;
     PatternBudget& budget_;
+    std::unordered_map<std::string, ImportTemplate::CellKinds>& cell_kinds_;
     Filing& filing_;
     std::vector<Unplaced>& unplaced_;
 

@@ -83,8 +83,12 @@ bool Placer::indicator_header(const std::vector<Item>& items, const GridRow& row
 }
 
 Placer::CellFacts Placer::facts_of(const std::string& text) const {
+    if (auto it = cell_kinds_.find(text); it != cell_kinds_.end())
+        return {&text, it->second.level1, it->second.level2, it->second.kind};
     const std::string key = normalize_label(text);
-    return {&text, index_.is_level1(key), index_.is_level2(key), parse_target(text, vocab_).kind};
+    const ImportTemplate::CellKinds kinds{index_.is_level1(key), index_.is_level2(key), parse_target(text, vocab_).kind};
+    if (cell_kinds_.size() < ImportTemplate::kMaxCellKinds && text.size() <= 256) cell_kinds_.emplace(text, kinds);
+    return {&text, kinds.level1, kinds.level2, kinds.kind};
 }
 
 int Placer::indicator_fit(const CellFacts& cell, const Role& role) const {

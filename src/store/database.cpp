@@ -58,6 +58,18 @@ void prepare_for_writing(SqliteConnection* conn, const std::string& path, OpenMo
     }
 }
 
+// Before SQLite's first use in the process: no global memory statistics. Left on, every
+// allocation SQLite makes takes a process-wide mutex to count it (a few per cent of a bulk
+// import or a batch read); nothing here reads the statistics. Refused (harmlessly) when SQLite
+// was already in use.
+void configure_sqlite() {
+    static const bool done = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)done;
+}
+
 }  // namespace
 
 bool Database::is_shared(const std::string& location) { return is_postgres_url(location); }
@@ -66,6 +78,7 @@ bool Database::shared() const { return db_->backend() == Backend::Postgres; }
 
 Database Database::open(const std::string& path, OpenMode mode, const OpenOptions& options) {
     if (is_postgres_url(path)) return open_postgres(path, mode);
+    configure_sqlite();
     const FileFacts facts = inspect_file(path, mode);
     const bool writing = mode != OpenMode::ReadOnly;
     if (writing) check_writable(path, facts);
