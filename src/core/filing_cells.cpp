@@ -136,12 +136,14 @@ FilingCells to_cells(const Filing& filing) {
     return cells;
 }
 
+// Cells usually come in path order (a snapshot, a sorted FilingCells), so each id is the
+// largest so far in its map: inserted at the end without comparing down the tree.
 void FilingBuilder::add(std::string_view path, std::string_view text) {
     const PathParts pp = split_path(path);
     const auto& p = pp.p;
     const size_t n = pp.size;
     if (n == 2 && p[0] == "f") {
-        f_.fields.insert_or_assign(unescape_id(p[1], path), std::string(text));
+        f_.fields.insert_or_assign(f_.fields.end(), unescape_id(p[1], path), std::string(text));
     } else if (n == 3 && p[0] == "t" && p[2] == "#rows") {
         std::string id = unescape_id(p[1], path);
         const size_t rows = parse_index(text, path);
@@ -151,7 +153,8 @@ void FilingBuilder::add(std::string_view path, std::string_view text) {
         declared_rows_.insert_or_assign(std::move(id), rows);
     } else if (n == 4 && p[0] == "t") {
         Table& t = table_for(f_, unescape_id(p[1], path));
-        at_index(t.rows, parse_index(p[2], path)).cells.insert_or_assign(unescape_id(p[3], path), std::string(text));
+        auto& cells = at_index(t.rows, parse_index(p[2], path)).cells;
+        cells.insert_or_assign(cells.end(), unescape_id(p[3], path), std::string(text));
     } else if (n == 2 && p[0] == "i" && p[1] == "#count") {
         declared_indicators_ = parse_index(text, path);
         f_.indicators.reserve(std::min(declared_indicators_, kReserve));  // "#count" sorts before their cells
@@ -160,8 +163,8 @@ void FilingBuilder::add(std::string_view path, std::string_view text) {
         if (n == 3 && p[2] == "l1") ind.level1 = text;
         else if (n == 3 && p[2] == "l2") ind.level2 = text;
         else if (n == 3 && p[2] == "name") ind.name = text;
-        else if (n == 4 && p[2] == "t") ind.targets.insert_or_assign(unescape_id(p[3], path), std::string(text));
-        else if (n == 4 && p[2] == "x") ind.extra.insert_or_assign(unescape_id(p[3], path), std::string(text));
+        else if (n == 4 && p[2] == "t") ind.targets.insert_or_assign(ind.targets.end(), unescape_id(p[3], path), std::string(text));
+        else if (n == 4 && p[2] == "x") ind.extra.insert_or_assign(ind.extra.end(), unescape_id(p[3], path), std::string(text));
         else bad_path("unknown cell path: ", path);
     } else if (n == 2 && p[0] == "n" && p[1] == "#count") {
         declared_notes_ = parse_index(text, path);

@@ -117,8 +117,24 @@ std::size_t distance(std::string_view a, std::string_view b, std::size_t cap) {
 }
 
 std::size_t invalid_at(std::string_view text) {
+    // Every finding's message and every imported cell passes here: ASCII and the three-byte
+    // characters whose lead byte allows any continuation (all of CJK) are taken without
+    // decoding; the rest (E0 and ED, whose second byte is limited, and 2- and 4-byte forms)
+    // by decode.
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
     char32_t cp;
-    for (std::size_t at = 0; at < text.size();) {
+    for (std::size_t at = 0; at < n;) {
+        const unsigned char lead = s[at];
+        if (lead < 0x80) {
+            ++at;
+            continue;
+        }
+        if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && n - at >= 3 &&
+            (s[at + 1] & 0xC0) == 0x80 && (s[at + 2] & 0xC0) == 0x80) {
+            at += 3;
+            continue;
+        }
         const std::size_t size = decode(text, at, cp);
         if (size == 0) return at;
         at += size;

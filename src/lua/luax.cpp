@@ -15,9 +15,11 @@ ScriptValue to_value(lua_State* L, int index, std::string_view what) {
 }
 
 void* context(lua_State* L, std::type_index type) {
-    const auto& contexts = detail::host_of(L).contexts;
-    auto it = contexts.find(type);
-    return it == contexts.end() ? nullptr : it->second;
+    // A host has two or three contexts and accessors ask on every call: comparing the types
+    // is cheaper than hashing the type's name.
+    for (const auto& [t, object] : detail::host_of(L).contexts)
+        if (t == type) return object;
+    return nullptr;
 }
 
 }  // namespace formwork::script::luax
