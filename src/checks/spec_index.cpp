@@ -42,7 +42,9 @@ std::string normalize_category(std::string_view name) {
 }
 
 SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)
-    : spec_(std::move(spec)), vocab_(TargetVocabulary::builtin().extended(spec_->grades)) {
+    : spec_(std::move(spec)),
+      vocab_(TargetVocabulary::builtin().extended(spec_->grades)),
+      key_(spec_->id + "@" + std::to_string(spec_->version)) {
     for (const BlockSpec& b : spec_->blocks) {
         if (b.kind != BlockKind::Indicators || indicators_) continue;
         indicators_ = &b;

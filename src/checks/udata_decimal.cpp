@@ -156,7 +156,7 @@ void register_decimal_type(lua_State* L) {
     lua_pushboolean(L, 0);  // getmetatable(d) gives false: scripts cannot change Decimals
     lua_setfield(L, -2, "__metatable");
     host_of(L).decimal_meta = lua_topointer(L, -1);  // anchored in the registry for the state's life
-    lua_pop(L, 1);
+    host_of(L).decimal_meta_ref = luaL_ref(L, LUA_REGISTRYINDEX);  // pops it
 }
 
 std::vector<std::string> decimal_method_names() {
@@ -168,7 +168,8 @@ std::vector<std::string> decimal_method_names() {
 void push_decimal(lua_State* L, Decimal d) {
     auto* p = static_cast<Decimal*>(lua_newuserdata(L, sizeof(Decimal)));
     *p = d;
-    luaL_getmetatable(L, kDecimalType);
+    // By its registry number: luaL_getmetatable would intern the type's name on every push.
+    lua_rawgeti(L, LUA_REGISTRYINDEX, host_of(L).decimal_meta_ref);
     lua_setmetatable(L, -2);
 }
 

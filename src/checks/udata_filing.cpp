@@ -8,6 +8,7 @@
 // the store's numbering from 0 (src/core/filing_cells.h).
 #include <new>
 #include <cstring>
+#include <iterator>
 
 #include "core/sums.h"
 #include "core/utf8.h"
@@ -101,32 +102,43 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
 
 // The kinds as Lua sees them: the core's, with its blank placeholder (an empty cell) told
 // apart as "blank", since an empty cell and a "是/否" are different mistakes.
-const char* kind_name(const TargetValue& t) {
+// The words f:target and f:targets answer with, made Lua strings once per state (a registry
+// table, HostState::filing_words_ref): pushing one is two array reads instead of interning.
+constexpr const char* kWords[] = {"numeric", "grade", "blank", "placeholder", "unparsed", "", "=", "≥", "≤", ">", "<"};
+enum Word : int { Numeric, Grade, Blank, Placeholder, Unparsed, NoCmp, Eq, Ge, Le, Gt, Lt };
+
+Word kind_word(const TargetValue& t) {
     switch (t.kind) {
-        case TargetKind::Numeric: return "numeric";
-        case TargetKind::Grade: return "grade";
-        case TargetKind::Placeholder: return t.word.empty() ? "blank" : "placeholder";
-        case TargetKind::Unparsed: return "unparsed";
+        case TargetKind::Numeric: return Numeric;
+        case TargetKind::Grade: return Grade;
+        case TargetKind::Placeholder: return t.word.empty() ? Blank : Placeholder;
+        case TargetKind::Unparsed: return Unparsed;
     }
-    return "unparsed";
+    return Unparsed;
 }
 
-const char* cmp_name(Comparator c) {
+Word cmp_word(Comparator c) {
     switch (c) {
-        case Comparator::None: return "";
-        case Comparator::Eq: return "=";
-        case Comparator::Ge: return "≥";
-        case Comparator::Le: return "≤";
-        case Comparator::Gt: return ">";
-        case Comparator::Lt: return "<";
+        case Comparator::None: return NoCmp;
+        case Comparator::Eq: return Eq;
+        case Comparator::Ge: return Ge;
+        case Comparator::Le: return Le;
+        case Comparator::Gt: return Gt;
+        case Comparator::Lt: return Lt;
     }
-    return "";
+    return NoCmp;
+}
+
+void push_word(lua_State* L, Word w) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, host_of(L).filing_words_ref);
+    lua_rawgeti(L, -1, w + 1);
+    lua_remove(L, -2);
 }
 
 // kind, cmp, value (Decimal | nil), unit, text, subject
 int push_target(lua_State* L, const TargetValue& t) {
-    lua_pushstring(L, kind_name(t));
-    lua_pushstring(L, cmp_name(t.cmp));
+    push_word(L, kind_word(t));
+    push_word(L, cmp_word(t.cmp));
     if (t.kind == TargetKind::Numeric) push_decimal(L, t.value);
     else lua_pushnil(L);
     push_text(L, t.unit);
@@ -193,8 +205,7 @@ int f_spec(lua_State* L) {
             *run->spec_cache = luaL_ref(L, LUA_REGISTRYINDEX);
         }
         lua_rawgeti(L, LUA_REGISTRYINDEX, *run->spec_cache);
-        // By id and version: filings of one template may be filed with different versions.
-        const std::string key = v.spec().id + "@" + std::to_string(v.spec().version);
+        const std::string& key = v.index().key();  // by id and version
         push_text(L, key);
         lua_rawget(L, -2);
         if (lua_isnil(L, -1)) {
@@ -437,7 +448,7 @@ int f_target_kind(lua_State* L) {
     const std::size_t i = indicator_arg(L, v, 2);
     const std::size_t p = period_arg(L, v, 3);
     return luax::guarded(L, [&] {
-        lua_pushstring(L, kind_name(v.target(i, p)));
+        push_word(L, kind_word(v.target(i, p)));
         return 1;
     });
 }
@@ -449,14 +460,14 @@ int targets_next(lua_State* L) {
     lua_settop(L, 0);
     lua_pushvalue(L, lua_upvalueindex(1));
     FilingView& v = view_at(L);
-    const char* want = lua_isnil(L, lua_upvalueindex(2)) ? nullptr : lua_tostring(L, lua_upvalueindex(2));
+    const auto want = static_cast<int>(lua_tointeger(L, lua_upvalueindex(2)));  // a Word, -1: any
     const std::size_t periods = v.index().periods().size();
     const std::size_t cells = v.filing().indicators.size() * periods;
     auto pos = static_cast<std::size_t>(lua_tonumber(L, lua_upvalueindex(3)));
     return luax::guarded(L, [&] {
         for (; pos < cells; ++pos) {
             const std::size_t i = pos / periods, p = pos % periods;
-            if (want && std::strcmp(kind_name(v.target(i, p)), want) != 0) continue;
+            if (want >= 0 && kind_word(v.target(i, p)) != want) continue;
             lua_pushnumber(L, static_cast<lua_Number>(pos + 1));
             lua_replace(L, lua_upvalueindex(3));
             lua_pushinteger(L, static_cast<lua_Integer>(i + 1));
@@ -473,12 +484,16 @@ int targets_next(lua_State* L) {
 int f_targets(lua_State* L) {
     FilingView& v = view_at(L);
     (void)v;
+    int want = -1;
     if (!lua_isnoneornil(L, 2)) {
         const std::string_view kind = arg_text(L, 2);
-        if (kind != "numeric" && kind != "grade" && kind != "placeholder" && kind != "blank" && kind != "unparsed")
+        for (const Word w : {Numeric, Grade, Placeholder, Blank, Unparsed})
+            if (kind == kWords[w]) want = w;
+        if (want < 0)
             return luaL_error(L, "bad argument #1: expected a target kind (numeric, grade, placeholder, blank, unparsed)");
     }
-    lua_settop(L, 2);
+    lua_settop(L, 1);
+    lua_pushinteger(L, want);
     lua_pushnumber(L, 0);
     lua_pushcclosure(L, targets_next, 3);
     return 1;
@@ -650,6 +665,12 @@ void register_filing_type(lua_State* L) {
     lua_setfield(L, -2, "__metatable");
     host_of(L).filing_meta = lua_topointer(L, -1);  // anchored in the registry for the state's life
     lua_pop(L, 1);
+    lua_createtable(L, static_cast<int>(std::size(kWords)), 0);
+    for (std::size_t i = 0; i < std::size(kWords); ++i) {
+        lua_pushstring(L, kWords[i]);
+        lua_rawseti(L, -2, static_cast<int>(i + 1));
+    }
+    host_of(L).filing_words_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 ViewBox* push_view_box(lua_State* L) {
