@@ -100,10 +100,10 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
     return 2;
 }
 
-// The kinds as Lua sees them: the core's, with its blank placeholder (an empty cell) told
-// apart as "blank", since an empty cell and a "是/否" are different mistakes.
 // The words f:target and f:targets answer with, made Lua strings once per state (a registry
 // table, HostState::filing_words_ref): pushing one is two array reads instead of interning.
+// The kinds are the core's, with its blank placeholder (an empty cell) told apart as "blank",
+// since an empty cell and a "是/否" are different mistakes.
 constexpr const char* kWords[] = {"numeric", "grade", "blank", "placeholder", "unparsed", "", "=", "≥", "≤", ">", "<"};
 enum Word : int { Numeric, Grade, Blank, Placeholder, Unparsed, NoCmp, Eq, Ge, Le, Gt, Lt };
 
