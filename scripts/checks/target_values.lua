@@ -45,9 +45,9 @@ end
 -- visit(at, name, text) with `at` a location for path(). f:targets(kind) scans in C, so the
 -- loop body runs only for the matching cells.
 local function each_target(f, kind, visit)
-    local at = {}
+    local at, name = {}, nil
     for i, pid in f:targets(kind) do
-        local _, _, name = f:indicator(i)
+        if i ~= at.i then name = select(3, f:indicator(i)) end  -- an indicator's periods come in a row
         local _, _, _, _, text = f:target(i, pid)
         at.i, at.period = i, pid
         visit(at, name, text)
@@ -256,32 +256,34 @@ return check.script{
             applies = has_targets,
             run = function(f)
                 local seen = 0
-                local function judge(path_of, name, unit, text)
+                local function judge(at, name, unit, text)
                     local wants = name ~= "" and name_kind(name)
                     if not wants then return end
                     seen = seen + 1
                     local class = check.unit_class(unit)
                     if wants == "rate" and class ~= "percent" then
-                        f:report(path_of(),
+                        f:report(path(f, at),
                             ("“%s”是比率，指标值应以 %% 表示，填的是“%s”"):format(name, text),
                             ("\"%s\" is a rate and wants %%, the target is \"%s\""):format(name, text))
                     elseif wants == "count" and COUNT_WANTS_NOT[class] then
-                        f:report(path_of(),
+                        f:report(path(f, at),
                             ("“%s”是数量，指标值应以个数单位表示（次、人、个 …），填的是“%s”"):format(name, text),
                             ("\"%s\" is a count and wants a count unit (次, 人, 个 …), the target is \"%s\""):format(name, text))
                     end
                 end
+                local at, name = {}, nil
                 for i, pid in f:targets("numeric") do
-                    local _, _, name = f:indicator(i)
+                    if i ~= at.i then name = select(3, f:indicator(i)) end
+                    at.i, at.period = i, pid
                     -- Most names are neither rates nor counts: their targets are not read.
                     if name ~= "" and name_kind(name) then
                         local _, _, _, unit, text = f:target(i, pid)
-                        judge(function() return f:target_path(i, pid) end, name, unit, text)
+                        judge(at, name, unit, text)
                     end
                 end
-                each_table_target(f, "numeric", function(at, name, text)
+                each_table_target(f, "numeric", function(table_at, table_name, text)
                     local _, _, _, unit = f:parse_target(text)
-                    judge(function() return path(f, at) end, name, unit, text)
+                    judge(table_at, table_name, unit, text)
                 end)
                 if seen == 0 then return check.not_applicable("没有名称表明是比率或数量的数值指标") end
             end,
