@@ -154,6 +154,7 @@ struct CheckEngine::Impl final : detail::QueryHost {
     // check_all on the engine and its helpers for the length of the pass.
     struct SharedHeaders {
         std::once_flag once;
+        std::atomic<bool> ready{false};  // set by the build: later calls skip the once and its timing
         std::vector<FilingHeader> heads;
         HeaderIndex index;
     };

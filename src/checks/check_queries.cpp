@@ -141,21 +141,26 @@ void index_headers(const std::vector<FilingHeader>& heads, CheckEngine::Impl::He
 
 CheckEngine::Impl::Headers CheckEngine::Impl::indexed_headers(FilingQueries& source) {
     // Reading and indexing every header is the host's work, done once for all the calls of a
-    // batch (or until the store changes): the call that happens to ask first, or that waits
+    // batch (or until the store changes): the call that happens to build it, or that waits
     // for another worker's build, is not charged for it against its time limit.
     struct Excuse {
         detail::HostState& h;
         detail::Clock::time_point began = detail::Clock::now();
         ~Excuse() { detail::excuse_host_time(h, detail::Clock::now() - began); }
-    } excuse{detail::HostAccess::state(host)};
+    };
     if (batch_headers) {
         SharedHeaders& shared = *batch_headers;
-        std::call_once(shared.once, [&] {
-            shared.heads = source.headers();
-            index_headers(shared.heads, shared.index);
-        });
+        if (!shared.ready.load(std::memory_order_acquire)) {
+            Excuse excuse{detail::HostAccess::state(host)};
+            std::call_once(shared.once, [&] {
+                shared.heads = source.headers();
+                index_headers(shared.heads, shared.index);
+                shared.ready.store(true, std::memory_order_release);
+            });
+        }
         return {shared.heads, shared.index};
     }
+    Excuse excuse{detail::HostAccess::state(host)};
     const std::vector<FilingHeader>& heads = source.headers();  // may read them anew
     HeaderIndex& x = header_index;
     if (x.of != source.serial() || x.generation != source.headers_generation()) {

@@ -78,10 +78,6 @@ std::size_t period_arg(lua_State* L, FilingView& v, int arg) {
     return static_cast<std::size_t>(p);
 }
 
-// Forms fill a cell that has no amount with a sign for "nothing" (—, /, 无, ……): for sums
-// such a cell is blank, not a figure that fails to parse.
-bool is_nothing_sign(const std::string& text, SpecIndex& index) { return index.is_placeholder(text); }
-
 // Decimal | nil, "blank" | "not_a_number".
 int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
     if (is_blank_cell(text)) {
@@ -93,7 +89,9 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
         push_decimal(L, *d);
         return 1;
     }
-    const bool nothing = luax::guarded(L, [&] { return is_nothing_sign(text, v.index()) ? 1 : 0; }) != 0;
+    // Forms fill a cell that has no amount with a sign for "nothing" (—, /, 无, ……): for sums
+    // such a cell is blank, not a figure that fails to parse.
+    const bool nothing = luax::guarded(L, [&] { return v.index().is_placeholder(text) ? 1 : 0; }) != 0;
     lua_pushnil(L);
     if (nothing) lua_pushliteral(L, "blank");
     else lua_pushliteral(L, "not_a_number");
@@ -341,7 +339,7 @@ int f_sum(lua_State* L) {
         std::size_t blank = s.blank;
         const NotANumber* bad = nullptr;
         for (const NotANumber& n : s.not_numbers) {
-            if (is_nothing_sign(n.text, v.index())) ++blank;
+            if (v.index().is_placeholder(n.text)) ++blank;  // a nothing sign, as in push_amount
             else if (!bad) bad = &n;
         }
         push_decimal(L, s.total);

@@ -39,7 +39,7 @@ void* limited_alloc(void* ud, void* ptr, std::size_t old_size, std::size_t new_s
     h->memory_used = h->memory_used - old_size + new_size;
     // Near the cap the hook's emergency collection must get its chance (limits.cpp). Only when
     // no hook is set: then none is running, and setting one here is safe.
-    if (h->memory_used >= h->options.memory_limit / 4 * 3 && h->depth > 0 && !h->hook_set.load(std::memory_order_relaxed))
+    if (h->near_memory_cap() && h->depth > 0 && !h->hook_set.load(std::memory_order_relaxed))
         set_limit_hook(*h, h->options.hook_interval);
     return block;
 }

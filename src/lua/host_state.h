@@ -67,6 +67,9 @@ struct HostState : std::enable_shared_from_this<HostState> {
     std::atomic<bool> hook_set{false};
     std::mutex hook_mutex;
 
+    // Past three quarters of the memory cap the hook's emergency collection gets its chance.
+    bool near_memory_cap() const { return memory_used >= options.memory_limit / 4 * 3; }
+
     // Libraries loaded by `require`, by name: the registry reference of their value and the
     // file's stamp (a changed file is loaded again). LOADING while its chunk runs.
     struct Library {

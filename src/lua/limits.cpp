@@ -124,7 +124,7 @@ namespace {
 // script whose live data does sit near the cap is not collected at every hook.
 void collect_near_limit(HostState& h, lua_State* L) {
     const std::size_t limit = h.options.memory_limit;
-    if (h.memory_used < limit / 4 * 3 || h.memory_used < h.used_after_collect + limit / 8) return;
+    if (!h.near_memory_cap() || h.memory_used < h.used_after_collect + limit / 8) return;
     lua_gc(L, LUA_GCCOLLECT, 0);  // no finalizer can run script code (no newproxy, no ffi)
     h.used_after_collect = h.memory_used;
 }
