@@ -69,7 +69,8 @@ private:
 // Findings in filing order, those of one filing in the order they came (a stable sort). The
 // order is worked out on indices and the findings then moved along its cycles, in place: a
 // stable sort of the findings themselves takes a buffer of half of them (tens of megabytes
-// for a province).
+// for a province). The workers' findings come in runs of a chunk each; filing ids are dense,
+// so the order is a counting sort by id (linear), and a comparison sort only when they are not.
 void sort_by_filing(std::vector<Finding>& findings) {
     auto by_filing = [&](const Finding& a, const Finding& b) { return a.filing < b.filing; };
     if (std::is_sorted(findings.begin(), findings.end(), by_filing)) return;
@@ -78,10 +79,21 @@ void sort_by_filing(std::vector<Finding>& findings) {
         return;
     }
     std::vector<std::uint32_t> order(findings.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return findings[a].filing != findings[b].filing ? findings[a].filing < findings[b].filing : a < b;
-    });
+    const auto [lo, hi] = std::minmax_element(findings.begin(), findings.end(), by_filing);
+    const auto span = static_cast<std::uint64_t>(hi->filing) - static_cast<std::uint64_t>(lo->filing);
+    if (span < 4 * static_cast<std::uint64_t>(findings.size()) + 1024) {
+        const std::int64_t base = lo->filing;
+        std::vector<std::uint32_t> next(span + 2, 0);  // next[id - base]: where its next finding goes
+        for (const Finding& f : findings) ++next[static_cast<std::size_t>(f.filing - base) + 1];
+        for (std::size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
+        for (std::size_t i = 0; i < findings.size(); ++i)
+            order[next[static_cast<std::size_t>(findings[i].filing - base)]++] = static_cast<std::uint32_t>(i);
+    } else {
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return findings[a].filing != findings[b].filing ? findings[a].filing < findings[b].filing : a < b;
+        });
+    }
     // Position i takes the finding at order[i]; each cycle is walked once, marked done by
     // pointing its entries at themselves.
     for (std::size_t start = 0; start < order.size(); ++start) {

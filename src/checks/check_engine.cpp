@@ -89,18 +89,17 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id, int versio
     std::shared_ptr<const FormSpec> spec = lookup ? lookup(template_id, version) : nullptr;
     const std::string key = template_id + "@" + std::to_string(version);
     auto it = slots.find(key);
-    if (!spec) {
-        if (it != slots.end()) slots.erase(it);
-        return nullptr;
-    }
-    if (it != slots.end() && it->second.spec == spec) return &it->second;
+    if (it != slots.end() && spec && it->second.spec == spec) return &it->second;
     if (it != slots.end()) {
-        // The template was reloaded: scripts' f:spec() tables may describe the old one.
+        // The template was reloaded or removed: scripts' f:spec() tables may describe the old
+        // one, and they are keyed by the address of the SpecIndex about to go.
         for (int& ref : spec_caches) {
             release_ref(ref);
             ref = 0;
         }
+        if (!spec) slots.erase(it);
     }
+    if (!spec) return nullptr;
     TemplateSlot s;
     s.spec = spec;
     s.index = std::make_unique<SpecIndex>(spec);

@@ -2,6 +2,9 @@
 #include "checks/spec_index.h"
 
 #include "core/text.h"
+#include "core/utf8.h"
+
+#include <algorithm>
 
 namespace formwork::script {
 
@@ -33,6 +36,15 @@ ResolvedRef invalid(std::string why) {
 }  // namespace
 
 std::string normalize_category(std::string_view name) {
+    // Valid text with no byte that can start a space or a full-width form (ASCII spaces; C2:
+    // U+00A0; E3: U+3000; EF: U+FF01-FF5E) is already normal, as nearly every name is: it is
+    // copied, not decoded and encoded again (a batch normalizes every filing's names).
+    auto may_change = [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b == ' ' || (b >= 0x09 && b <= 0x0D) || b == 0xC2 || b == 0xE3 || b == 0xEF;
+    };
+    if (std::none_of(name.begin(), name.end(), may_change) && utf8::invalid_at(name) == std::string_view::npos)
+        return std::string(name);
     std::u32string out;
     for (char32_t c : text::decode_utf8(name)) {
         if (text::is_space(c)) continue;
@@ -43,8 +55,7 @@ std::string normalize_category(std::string_view name) {
 
 SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)
     : spec_(std::move(spec)),
-      vocab_(TargetVocabulary::builtin().extended(spec_->grades)),
-      key_(spec_->id + "@" + std::to_string(spec_->version)) {
+      vocab_(TargetVocabulary::builtin().extended(spec_->grades)) {
     for (const BlockSpec& b : spec_->blocks) {
         if (b.kind != BlockKind::Indicators || indicators_) continue;
         indicators_ = &b;

@@ -50,8 +50,6 @@ public:
     const FormSpec& spec() const { return *spec_; }
     const std::shared_ptr<const FormSpec>& shared() const { return spec_; }
     const TargetVocabulary& vocabulary() const { return vocab_; }
-    // "id@version": filings of one template may be filed with different versions.
-    const std::string& key() const { return key_; }
 
     // Cached; never null (an unknown reference resolves to Kind::Invalid with an error).
     const ResolvedRef& resolve(std::string_view ref);
@@ -96,7 +94,6 @@ private:
 
     std::shared_ptr<const FormSpec> spec_;
     TargetVocabulary vocab_;
-    std::string key_;
     const BlockSpec* indicators_ = nullptr;
     std::vector<std::string> periods_;
     // Names and aliases as written in the template (the usual case: filed exactly so, found

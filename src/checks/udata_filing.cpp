@@ -203,13 +203,15 @@ int f_spec(lua_State* L) {
             *run->spec_cache = luaL_ref(L, LUA_REGISTRYINDEX);
         }
         lua_rawgeti(L, LUA_REGISTRYINDEX, *run->spec_cache);
-        const std::string& key = v.index().key();  // by id and version
-        push_text(L, key);
+        // Keyed by the template's SpecIndex (one per id and version): an address, not a string
+        // to intern on every call. The engine drops these caches whenever a SpecIndex goes
+        // (CheckEngine::Impl::slot, load), so an address is never met again for another template.
+        lua_pushlightuserdata(L, &v.index());
         lua_rawget(L, -2);
         if (lua_isnil(L, -1)) {
             lua_pop(L, 1);
             luax::push_value(L, spec_to_value(v.spec()));
-            push_text(L, key);
+            lua_pushlightuserdata(L, &v.index());
             lua_pushvalue(L, -2);
             lua_rawset(L, -4);
         }

@@ -4,6 +4,7 @@
 #include "cli/json_text.h"
 
 #include <ostream>
+#include <string>
 
 namespace formwork::cli {
 
@@ -90,15 +91,25 @@ void write_report_json(std::ostream& os, const script::CheckReport& report, cons
 }
 
 void print_report(Context& ctx, const script::CheckReport& report) {
+    // Gathered in a buffer and written in large pieces: a province's batch prints hundreds of
+    // thousands of findings, and a stream insertion per piece costs more than the text.
+    std::string text;
+    text.reserve(1 << 20);
     std::int64_t current = -1;
     for (const auto& f : report.findings) {
         if (f.filing != current) {
             current = f.filing;
-            ctx.out << "\n#" << f.filing << " " << f.filing_title << "  (" << f.template_id << ")\n";
+            text.append("\n#").append(std::to_string(f.filing)).append(" ").append(f.filing_title);
+            text.append("  (").append(f.template_id).append(")\n");
         }
-        ctx.out << "  " << severity_word(ctx, f.severity) << "  " << f.check << "  " << f.path << "\n      "
-                << f.message(ctx.lang) << "\n";
+        text.append("  ").append(severity_word(ctx, f.severity)).append("  ").append(f.check).append("  ");
+        text.append(f.path).append("\n      ").append(f.message(ctx.lang)).append("\n");
+        if (text.size() >= (1 << 20) - 4096) {
+            ctx.out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            text.clear();
+        }
     }
+    ctx.out.write(text.data(), static_cast<std::streamsize>(text.size()));
     if (!report.notes.empty()) {
         ctx.out << "\n" << ctx.tr("未能判断的检查：", "Runs that could not judge:") << "\n";
         for (const auto& n : report.notes)
