@@ -4,8 +4,6 @@
 #include "core/text.h"
 #include "core/utf8.h"
 
-#include <algorithm>
-
 namespace formwork::script {
 
 namespace {
@@ -36,21 +34,40 @@ ResolvedRef invalid(std::string why) {
 }  // namespace
 
 std::string normalize_category(std::string_view name) {
-    // Valid text with no byte that can start a space or a full-width form (ASCII spaces; C2:
-    // U+00A0; E3: U+3000; EF: U+FF01-FF5E) is already normal, as nearly every name is: it is
-    // copied, not decoded and encoded again (a batch normalizes every filing's names).
-    auto may_change = [](char c) {
-        const auto b = static_cast<unsigned char>(c);
-        return b == ' ' || (b >= 0x09 && b <= 0x0D) || b == 0xC2 || b == 0xE3 || b == 0xEF;
-    };
-    if (std::none_of(name.begin(), name.end(), may_change) && utf8::invalid_at(name) == std::string_view::npos)
-        return std::string(name);
-    std::u32string out;
-    for (char32_t c : text::decode_utf8(name)) {
-        if (text::is_space(c)) continue;
-        out.push_back(text::fold_width(c));
+    // Valid text (nearly all of it) is normalized byte by byte, as a batch normalizes every
+    // filing's names and titles: spaces are ASCII whitespace, C2 A0 (U+00A0) and E3 80 80
+    // (U+3000); the full-width forms U+FF01-FF5E are EF BC 81-BF and EF BD 80-9E. Invalid
+    // bytes take the way through code points, which repairs them.
+    if (utf8::invalid_at(name) != std::string_view::npos) {
+        std::u32string out;
+        for (char32_t c : text::decode_utf8(name)) {
+            if (text::is_space(c)) continue;
+            out.push_back(text::fold_width(c));
+        }
+        return text::encode_utf8(out);
     }
-    return text::encode_utf8(out);
+    std::string out;
+    out.reserve(name.size());
+    const auto* b = reinterpret_cast<const unsigned char*>(name.data());
+    const std::size_t n = name.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char c = b[i];
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            ++i;
+        } else if (c == 0xC2 && b[i + 1] == 0xA0) {
+            i += 2;
+        } else if (c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
+            i += 3;
+        } else if (c == 0xEF && ((b[i + 1] == 0xBC && b[i + 2] >= 0x81) || (b[i + 1] == 0xBD && b[i + 2] <= 0x9E))) {
+            const unsigned cp = 0xFF00u + ((b[i + 1] & 0x01u) << 6) + (b[i + 2] & 0x3Fu);  // BC: FF00-FF3F, BD: FF40-FF7F
+            out.push_back(static_cast<char>(cp - 0xFF01u + 0x21u));
+            i += 3;
+        } else {
+            out.push_back(static_cast<char>(c));
+            ++i;
+        }
+    }
+    return out;
 }
 
 SpecIndex::SpecIndex(std::shared_ptr<const FormSpec> spec)

@@ -454,8 +454,11 @@ int f_target_kind(lua_State* L) {
 }
 
 // The iterator f:targets(kind) returns: upvalues 1 the Filing userdata, 2 the kind wanted
-// (nil: any), 3 the next position (indicator × period, from 0). The scan runs in C, so a loop
-// over a filing's targets costs Lua one iteration per match, not one per cell.
+// (nil: any), 3 the next position (indicator × period, from 0), 4… the template's period ids
+// (made Lua strings once per loop, not once per target). The scan runs in C, so a loop over a
+// filing's targets costs Lua one iteration per match, not one per cell.
+constexpr int kFirstPeriodUpvalue = 4;
+
 int targets_next(lua_State* L) {
     lua_settop(L, 0);
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -471,7 +474,7 @@ int targets_next(lua_State* L) {
             lua_pushnumber(L, static_cast<lua_Number>(pos + 1));
             lua_replace(L, lua_upvalueindex(3));
             lua_pushinteger(L, static_cast<lua_Integer>(i + 1));
-            push_text(L, v.index().periods()[p]);
+            lua_pushvalue(L, lua_upvalueindex(kFirstPeriodUpvalue + static_cast<int>(p)));
             return 2;
         }
         lua_pushnumber(L, static_cast<lua_Number>(cells));
@@ -483,7 +486,6 @@ int targets_next(lua_State* L) {
 // for i, period in f:targets([kind]) do … end: every indicator target (of that kind), in order.
 int f_targets(lua_State* L) {
     FilingView& v = view_at(L);
-    (void)v;
     int want = -1;
     if (!lua_isnoneornil(L, 2)) {
         const std::string_view kind = arg_text(L, 2);
@@ -492,10 +494,15 @@ int f_targets(lua_State* L) {
         if (want < 0)
             return luaL_error(L, "bad argument #1: expected a target kind (numeric, grade, placeholder, blank, unparsed)");
     }
+    const auto& periods = v.index().periods();
+    // Upvalues are limited to 255; a template has a handful of periods.
+    if (periods.size() > 200) return luaL_error(L, "f:targets(): the template has too many periods (%d)", static_cast<int>(periods.size()));
     lua_settop(L, 1);
+    luaL_checkstack(L, static_cast<int>(periods.size()) + 2, "f:targets()");
     lua_pushinteger(L, want);
     lua_pushnumber(L, 0);
-    lua_pushcclosure(L, targets_next, 3);
+    for (const std::string& id : periods) push_text(L, id);
+    lua_pushcclosure(L, targets_next, kFirstPeriodUpvalue - 1 + static_cast<int>(periods.size()));
     return 1;
 }
 

@@ -58,18 +58,20 @@ struct PathParts {
 };
 
 PathParts split_path(std::string_view path) {
+    // One pass over the bytes: paths are short, and a library search per part cost more than
+    // the scan (a snapshot rebuild splits every cell's path).
     PathParts parts;
     size_t start = 0;
-    for (;;) {
-        const size_t slash = path.find('/', start);
+    for (size_t i = 0; i <= path.size(); ++i) {
+        if (i < path.size() && path[i] != '/') continue;
         if (parts.size == kMaxParts) {
             parts.size = kMaxParts + 1;  // too many: matches no form
             return parts;
         }
-        parts.p[parts.size++] = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-        if (slash == std::string_view::npos) return parts;
-        start = slash + 1;
+        parts.p[parts.size++] = path.substr(start, i - start);
+        start = i + 1;
     }
+    return parts;
 }
 
 size_t parse_index(std::string_view s, std::string_view path) {
@@ -152,7 +154,12 @@ void FilingBuilder::add(std::string_view path, std::string_view text) {
         table_for(f_, id).rows.reserve(std::min(rows, kReserve));
         declared_rows_.insert_or_assign(std::move(id), rows);
     } else if (n == 4 && p[0] == "t") {
-        Table& t = table_for(f_, unescape_id(p[1], path));
+        // A table's cells come together: the table of the cell before is asked first.
+        if (last_table_ == nullptr || p[1] != last_table_path_) {
+            last_table_ = &table_for(f_, unescape_id(p[1], path));
+            last_table_path_ = p[1];
+        }
+        Table& t = *last_table_;
         auto& cells = at_index(t.rows, parse_index(p[2], path)).cells;
         cells.insert_or_assign(cells.end(), unescape_id(p[3], path), std::string(text));
     } else if (n == 2 && p[0] == "i" && p[1] == "#count") {

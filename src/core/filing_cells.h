@@ -40,11 +40,16 @@ Filing from_cells(const FilingCells& cells);
 // order; add() and finish() throw std::invalid_argument like from_cells.
 class FilingBuilder {
 public:
+    FilingBuilder() = default;
+    FilingBuilder(const FilingBuilder&) = delete;  // it points into the filing it builds
+    FilingBuilder& operator=(const FilingBuilder&) = delete;
     void add(std::string_view path, std::string_view text);
     Filing finish();
 
 private:
     Filing f_;
+    Table* last_table_ = nullptr;     // the table of the last cell added (a map's values stay put)
+    std::string last_table_path_;     // its id as written in the path (escaped)
     std::map<std::string, size_t, std::less<>> declared_rows_;
     size_t declared_indicators_ = 0, declared_notes_ = 0;
 };

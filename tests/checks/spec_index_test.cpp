@@ -1,5 +1,5 @@
-// SpecIndex's helpers: normalize_category answers as decoding every character would, whether
-// or not the text takes the shortcut for text that is already normal.
+// SpecIndex's helpers: normalize_category, which works on the bytes of valid text, answers as
+// decoding every character would.
 #include <catch2/catch.hpp>
 
 #include "checks/spec_index.h"
@@ -19,13 +19,13 @@ std::string by_characters(std::string_view name) {
 
 }  // namespace
 
-TEST_CASE("normalize_category: the same answer with or without the shortcut", "[checks][spec_index]") {
+TEST_CASE("normalize_category: byte by byte as character by character", "[checks][spec_index]") {
     const char* names[] = {
         "", "产出指标", "满意度指标", "服务对象满意度指标", "abc", "Output",       // already normal
         " 产出指标 ", "产出\t指标", "产出\n指标", "产出\v\f\r指标",              // ASCII spaces
         "产出\xC2\xA0指标", "\xC2\xA9 2026",                                  // U+00A0; U+00A9 kept
         "产出\xE3\x80\x80指标", "一、产出指标", "《办法》",                   // U+3000; U+3001, 《》 kept
-        "（一）产出指标", "ＡＢＣ１２３", "\xEF\xBD\x9E", "\xEF\xBD\x9F",        // full-width forms, U+FF5F kept
+        "（一）产出指标", "ＡＢＣ１２３", "\xEF\xBD\x9E", "\xEF\xBD\x9F", "\xEF\xBC\x80",  // full-width forms; U+FF5F, U+FF00 kept
         "产出\xFF指标", "\xE4\xBA", "\xC0\xAF", "\xED\xA0\x80",                 // invalid bytes
         "😀指标", "\xF0\x9F\x98",                                                // 4-byte, truncated
     };

@@ -4,6 +4,10 @@
 
 #include "core/filing_cells.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace formwork;
 
 namespace {
@@ -109,6 +113,16 @@ TEST_CASE("cells-1.6 FilingBuilder takes the cells one at a time, in any order, 
         FilingBuilder builder;
         CHECK_THROWS_WITH(builder.add(bad, "v"), Catch::Contains(bad));
     }
+    // Tables met again after another, and one id written two ways ("%61" is "a").
+    FilingBuilder mixed;
+    for (const auto& [path, text] : std::vector<std::pair<std::string, std::string>>{
+             {"t/a/0/x", "1"}, {"t/b/0/y", "2"}, {"t/a/1/z", "3"}, {"t/%61/2/w", "4"}, {"t/b/1/y", "5"}})
+        mixed.add(path, text);
+    const Filing m = mixed.finish();
+    REQUIRE(m.tables.size() == 2);
+    CHECK(m.find_table("a")->rows.size() == 3);
+    CHECK(m.find_table("a")->rows[2].cells.at("w") == "4");
+    CHECK(m.find_table("b")->rows[1].cells.at("y") == "5");
     FilingBuilder past;
     past.add("t/a/#rows", "1");
     past.add("t/a/5/c", "x");
