@@ -58,20 +58,18 @@ struct PathParts {
 };
 
 PathParts split_path(std::string_view path) {
-    // One pass over the bytes: paths are short, and a library search per part cost more than
-    // the scan (a snapshot rebuild splits every cell's path).
     PathParts parts;
     size_t start = 0;
-    for (size_t i = 0; i <= path.size(); ++i) {
-        if (i < path.size() && path[i] != '/') continue;
+    for (;;) {
+        const size_t slash = path.find('/', start);
         if (parts.size == kMaxParts) {
             parts.size = kMaxParts + 1;  // too many: matches no form
             return parts;
         }
-        parts.p[parts.size++] = path.substr(start, i - start);
-        start = i + 1;
+        parts.p[parts.size++] = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        if (slash == std::string_view::npos) return parts;
+        start = slash + 1;
     }
-    return parts;
 }
 
 size_t parse_index(std::string_view s, std::string_view path) {
