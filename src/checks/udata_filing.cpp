@@ -98,9 +98,9 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
     return 2;
 }
 
-// The words f:target and f:targets answer with, made Lua strings once per state (a registry
-// table, HostState::filing_words_ref): pushing one is two array reads instead of interning.
-// The kinds are the core's, with its blank placeholder (an empty cell) told apart as "blank",
+// The words f:target and f:targets answer with, made Lua strings once per state: every Filing
+// method carries them as its upvalues 1… (register_filing_type), so pushing one is a copy, not
+// an interning nor a registry lookup. The kinds are the core's, with its blank placeholder (an empty cell) told apart as "blank",
 // since an empty cell and a "是/否" are different mistakes.
 constexpr const char* kWords[] = {"numeric", "grade", "blank", "placeholder", "unparsed", "", "=", "≥", "≤", ">", "<"};
 enum Word : int { Numeric, Grade, Blank, Placeholder, Unparsed, NoCmp, Eq, Ge, Le, Gt, Lt };
@@ -127,11 +127,8 @@ Word cmp_word(Comparator c) {
     return NoCmp;
 }
 
-void push_word(lua_State* L, Word w) {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, host_of(L).filing_words_ref);
-    lua_rawgeti(L, -1, w + 1);
-    lua_remove(L, -2);
-}
+// Only from a Filing method (the words are its upvalues).
+void push_word(lua_State* L, Word w) { lua_pushvalue(L, lua_upvalueindex(w + 1)); }
 
 // kind, cmp, value (Decimal | nil), unit, text, subject
 int push_target(lua_State* L, const TargetValue& t) {
@@ -664,7 +661,8 @@ void register_filing_type(lua_State* L) {
         return;
     }
     lua_newtable(L);
-    luaL_register(L, nullptr, filing_methods);
+    for (const char* word : kWords) lua_pushstring(L, word);
+    luaL_openlib(L, nullptr, filing_methods, static_cast<int>(std::size(kWords)));  // the words as upvalues of each
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, f_tostring);
     lua_setfield(L, -2, "__tostring");
@@ -672,12 +670,6 @@ void register_filing_type(lua_State* L) {
     lua_setfield(L, -2, "__metatable");
     host_of(L).filing_meta = lua_topointer(L, -1);  // anchored in the registry for the state's life
     lua_pop(L, 1);
-    lua_createtable(L, static_cast<int>(std::size(kWords)), 0);
-    for (std::size_t i = 0; i < std::size(kWords); ++i) {
-        lua_pushstring(L, kWords[i]);
-        lua_rawseti(L, -2, static_cast<int>(i + 1));
-    }
-    host_of(L).filing_words_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 ViewBox* push_view_box(lua_State* L) {

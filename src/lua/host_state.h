@@ -96,7 +96,6 @@ struct HostState : std::enable_shared_from_this<HostState> {
     const void* decimal_meta = nullptr;
     const void* filing_meta = nullptr;
     int decimal_meta_ref = 0;   // the Decimal metatable again, by registry number (push_decimal)
-    int filing_words_ref = 0;   // the kind and comparison words of f:target, made once (udata_filing.cpp)
     // The Filing userdata whose metatable was tested last: the accessors skip the test for
     // it. Sound only while the box cannot be collected (its memory could then hold a Decimal):
     // the check engine keeps a reference to every box it makes and clears this before it
