@@ -143,8 +143,8 @@ struct CheckEngine::Impl final : detail::QueryHost {
         std::uint64_t of = 0;  // FilingQueries::serial()
         std::uint64_t generation = 0;
         std::unordered_map<int, std::vector<std::size_t>> by_year;
-        // By the hash of "year|normalized title" (not the text: three engines of a batch each
-        // keep one index of every stored filing); the candidates' titles are compared again.
+        // By a hash of the year and the normalized title (not the text: three engines of a
+        // batch each keep one index of every stored filing); candidates' titles are compared again.
         std::unordered_map<std::size_t, std::vector<std::size_t>> by_year_title;
     };
     HeaderIndex header_index;

@@ -3,6 +3,7 @@
 // after every load) and, by the size of the filing, against its memory limit; a query
 // returns at most `limit` filings (100 by default, 1,000 at most).
 #include <algorithm>
+#include <string_view>
 
 #include "checks/check_engine_impl.h"
 #include "checks/check_lua.h"
@@ -30,8 +31,11 @@ std::size_t filing_bytes(const Filing& f) {
 
 std::string trimmed(const std::string& s) { return normalize_category(s); }
 
+// The normalized title's hash mixed with the year, without making a "year|title" string per
+// header (the index is built from every stored filing); candidates' titles are compared again.
 std::size_t year_title_key(int year, const std::string& title) {
-    return std::hash<std::string>{}(std::to_string(year) + "|" + title);
+    const std::size_t h = std::hash<std::string_view>{}(title);
+    return h ^ (static_cast<std::size_t>(year) * 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2));
 }
 
 }  // namespace
