@@ -90,16 +90,23 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id, int versio
     const std::string key = template_id + "@" + std::to_string(version);
     auto it = slots.find(key);
     if (it != slots.end() && spec && it->second.spec == spec) return &it->second;
-    if (it != slots.end()) {
-        // The template was reloaded or removed: scripts' f:spec() tables may describe the old
-        // one, and they are keyed by the address of the SpecIndex about to go.
+    // The template was reloaded or removed: scripts' f:spec() tables may describe the old one,
+    // and they are keyed by the address of its SpecIndex. They are dropped once that index is
+    // gone, so that no call in between can file the old address again.
+    auto drop_spec_caches = [&] {
         for (int& ref : spec_caches) {
             release_ref(ref);
             ref = 0;
         }
-        if (!spec) slots.erase(it);
+    };
+    const bool replaced = it != slots.end();
+    if (!spec) {
+        if (replaced) {
+            slots.erase(it);
+            drop_spec_caches();
+        }
+        return nullptr;
     }
-    if (!spec) return nullptr;
     TemplateSlot s;
     s.spec = spec;
     s.index = std::make_unique<SpecIndex>(spec);
@@ -118,7 +125,9 @@ TemplateSlot* CheckEngine::Impl::slot(const std::string& template_id, int versio
         }
         (c.spec->scope == CheckScope::Filing ? s.filing_checks : s.group_checks).push_back(std::move(sc));
     }
-    return &(slots[key] = std::move(s));
+    TemplateSlot* made = &(slots[key] = std::move(s));
+    if (replaced) drop_spec_caches();
+    return made;
 }
 
 std::string CheckEngine::Impl::department_key(const Filing& filing, SpecIndex& index) const {

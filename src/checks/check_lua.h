@@ -77,7 +77,7 @@ struct RunState {
     std::size_t logged = 0;               // lines of this run so far
     Outcome declared = Outcome::Passed;  // NotApplicable / Insufficient once declared
     std::string reason;
-    int* spec_cache = nullptr;  // registry ref of this script's "id@version" → spec table cache (0: none yet)
+    int* spec_cache = nullptr;  // registry ref of this script's SpecIndex address → spec table cache (0: none yet)
     // A batch read in one language (BatchOptions::message_lang): the other message is not kept.
     std::optional<Lang> message_lang;
 };

@@ -6,6 +6,7 @@
 //
 // Rows and indicators are numbered from 1 in Lua, as Lua lists are; the paths in findings use
 // the store's numbering from 0 (src/core/filing_cells.h).
+#include <algorithm>
 #include <new>
 #include <cstring>
 #include <iterator>
@@ -100,8 +101,8 @@ int push_amount(lua_State* L, const FilingView& v, const std::string& text) {
 
 // The words f:target and f:targets answer with, made Lua strings once per state: every Filing
 // method carries them as its upvalues 1… (register_filing_type), so pushing one is a copy, not
-// an interning nor a registry lookup. The kinds are the core's, with its blank placeholder (an empty cell) told apart as "blank",
-// since an empty cell and a "是/否" are different mistakes.
+// an interning nor a registry lookup. The kinds are the core's, with its blank placeholder (an
+// empty cell) told apart as "blank", since an empty cell and a "是/否" are different mistakes.
 constexpr const char* kWords[] = {"numeric", "grade", "blank", "placeholder", "unparsed", "", "=", "≥", "≤", ">", "<"};
 enum Word : int { Numeric, Grade, Blank, Placeholder, Unparsed, NoCmp, Eq, Ge, Le, Gt, Lt };
 
@@ -202,7 +203,8 @@ int f_spec(lua_State* L) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, *run->spec_cache);
         // Keyed by the template's SpecIndex (one per id and version): an address, not a string
         // to intern on every call. The engine drops these caches whenever a SpecIndex goes
-        // (CheckEngine::Impl::slot, load), so an address is never met again for another template.
+        // (CheckEngine::Impl::slot, reset_derived), so an address is never met again for
+        // another template.
         lua_pushlightuserdata(L, &v.index());
         lua_rawget(L, -2);
         if (lua_isnil(L, -1)) {
@@ -455,6 +457,9 @@ int f_target_kind(lua_State* L) {
 // (made Lua strings once per loop, not once per target). The scan runs in C, so a loop over a
 // filing's targets costs Lua one iteration per match, not one per cell.
 constexpr int kFirstPeriodUpvalue = 4;
+// Upvalues are limited to 255: the periods past this many (no template has them) are made
+// Lua strings on each iteration instead.
+constexpr std::size_t kMaxPeriodUpvalues = 200;
 
 int targets_next(lua_State* L) {
     lua_settop(L, 0);
@@ -471,7 +476,8 @@ int targets_next(lua_State* L) {
             lua_pushnumber(L, static_cast<lua_Number>(pos + 1));
             lua_replace(L, lua_upvalueindex(3));
             lua_pushinteger(L, static_cast<lua_Integer>(i + 1));
-            lua_pushvalue(L, lua_upvalueindex(kFirstPeriodUpvalue + static_cast<int>(p)));
+            if (p < kMaxPeriodUpvalues) lua_pushvalue(L, lua_upvalueindex(kFirstPeriodUpvalue + static_cast<int>(p)));
+            else push_text(L, v.index().periods()[p]);
             return 2;
         }
         lua_pushnumber(L, static_cast<lua_Number>(cells));
@@ -492,14 +498,13 @@ int f_targets(lua_State* L) {
             return luaL_error(L, "bad argument #1: expected a target kind (numeric, grade, placeholder, blank, unparsed)");
     }
     const auto& periods = v.index().periods();
-    // Upvalues are limited to 255; a template has a handful of periods.
-    if (periods.size() > 200) return luaL_error(L, "f:targets(): the template has too many periods (%d)", static_cast<int>(periods.size()));
+    const int kept = static_cast<int>(std::min(periods.size(), kMaxPeriodUpvalues));
     lua_settop(L, 1);
-    luaL_checkstack(L, static_cast<int>(periods.size()) + 2, "f:targets()");
+    luaL_checkstack(L, kept + 2, "f:targets()");
     lua_pushinteger(L, want);
     lua_pushnumber(L, 0);
-    for (const std::string& id : periods) push_text(L, id);
-    lua_pushcclosure(L, targets_next, kFirstPeriodUpvalue - 1 + static_cast<int>(periods.size()));
+    for (int p = 0; p < kept; ++p) push_text(L, periods[static_cast<std::size_t>(p)]);
+    lua_pushcclosure(L, targets_next, kFirstPeriodUpvalue - 1 + kept);
     return 1;
 }
 

@@ -194,6 +194,8 @@ Filing FilingBuilder::finish() {
         throw std::invalid_argument("indicator cells past the indicator count");
     if (declared_indicators_ > f_.indicators.size()) f_.indicators.resize(declared_indicators_);
     if (declared_notes_ > f_.notes.size()) f_.notes.resize(declared_notes_);
+    last_table_ = nullptr;  // the tables leave with the filing
+    last_table_path_.clear();
     return std::move(f_);
 }
 
