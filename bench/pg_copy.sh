@@ -12,5 +12,8 @@ copy filings "id, template_id, template_version, title, year, created_at, update
 copy filing_cells "filing_id, path, value"
 copy revisions "id, filing_id, at, summary, change_count, restored_from, author, uid"
 copy revision_changes "revision_id, path, old_value, new_value"
+# The snapshots as SQLite made them (bytea's hex input form), not encoded again by the server.
+sqlite3 -csv "$db" "SELECT filing_id, '\\x' || hex(cells) FROM filing_snapshots" |
+  psql -q "$url" -c "\\copy filing_snapshots(filing_id, cells) FROM STDIN CSV"
 psql -q "$url" -c "SELECT setval(pg_get_serial_sequence('filings', 'id'), max(id)) FROM filings" \
   -c "SELECT setval(pg_get_serial_sequence('revisions', 'id'), max(id)) FROM revisions" -c "VACUUM ANALYZE" > /dev/null

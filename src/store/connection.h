@@ -28,8 +28,8 @@ public:
     virtual void reset() = 0;  // ready for the next use, bindings cleared
     virtual std::int64_t int64(int column) const = 0;
     virtual std::string text(int column) const = 0;
-    // A column's bytes in place, valid until the next step or reset: a blob as stored on
-    // SQLite; on PostgreSQL the column's text form (a bytea column reads as its hex text).
+    // A column's bytes, valid until the next view, step or reset: a blob or text as stored
+    // on SQLite; on PostgreSQL a text column's text, a bytea column's bytes (decoded).
     virtual std::string_view view(int column) const = 0;
     virtual bool is_null(int column) const = 0;
 };
@@ -39,7 +39,7 @@ public:
     virtual ~Connection() = default;
     virtual Backend backend() const = 0;
     // `stream`: the statement may return more rows than fit in memory at once (a scan of
-    // every cell); PostgreSQL then fetches them in chunks through a cursor.
+    // every filing); PostgreSQL then fetches them in chunks through a cursor.
     virtual std::unique_ptr<Cursor> prepare(std::string_view sql, const std::string& path,
                                             StoreError::Action action, bool stream) = 0;
     // Runs SQL without results (several statements allowed); throws StoreError on failure.

@@ -134,49 +134,19 @@ std::optional<Filing> from_snapshot(std::string_view blob, std::int64_t id, cons
 }  // namespace
 
 Filing FilingStore::Impl::read_filing(std::int64_t id) {
-    if (snapshots) {
-        auto q = snapshots->select.use();
+    {
+        auto q = select_snapshot.use();
         if (q.bind(1, id).step())
             if (auto f = from_snapshot(q.view(0), id, path)) return std::move(*f);
     }
     return filing_from_stored(read_cells(id), id, path);
 }
 
-void FilingStore::Impl::take_each_cells(const std::function<void(std::int64_t, FilingCells&&)>& visit) {
-    auto q = all_cells.use();
-    FilingCells cells;
-    std::int64_t current = 0;
-    while (q.step()) {
-        const std::int64_t id = q.int64(0);
-        if (id != current) {
-            if (current != 0) visit(current, std::move(cells));
-            cells = FilingCells();
-            current = id;
-        }
-        cells.emplace_hint(cells.end(), q.text(1), q.text(2));
-    }
-    if (current != 0) visit(current, std::move(cells));
-}
-
 void FilingStore::take_each(const std::function<void(Filing&&)>& visit, const DamagedHandler& damaged) {
     ReadTransaction snapshot(impl_->tx);
-    if (!impl_->snapshots) {
-        impl_->take_each_cells([&](std::int64_t id, FilingCells&& cells) {
-            std::optional<Filing> f;
-            try {
-                f.emplace(filing_from_stored(std::move(cells), id, impl_->path));
-            } catch (const StoreError& e) {
-                if (!damaged || e.code() != StoreError::Code::BadData) throw;
-                damaged(id, e);
-                return;
-            }
-            visit(std::move(*f));
-        });
-        return;
-    }
     // One row per filing: its snapshot, or NULL when it has none (dropped by a hand edit of a
     // cell), and then its cells are read instead.
-    auto q = impl_->snapshots->all.use();
+    auto q = impl_->all_snapshots.use();
     while (q.step()) {
         const std::int64_t id = q.int64(0);
         std::optional<Filing> f;
@@ -194,24 +164,12 @@ void FilingStore::take_each(const std::function<void(Filing&&)>& visit, const Da
 
 Filing FilingStore::Stored::take() {
     if (filing_) return std::move(*filing_);
-    if (cells_) return filing_from_stored(std::move(*cells_), id_, *path_);
     return filing_from([&](const auto& visit) { decode_snapshot(snapshot_, visit); }, id_, *path_);
 }
 
 void FilingStore::take_each_stored(const std::function<void(Stored&&)>& visit, const DamagedHandler& damaged) {
     ReadTransaction snapshot(impl_->tx);
-    if (!impl_->snapshots) {
-        // No snapshots (PostgreSQL): the cells, rebuilt where they are taken.
-        impl_->take_each_cells([&](std::int64_t id, FilingCells&& cells) {
-            Stored s;
-            s.id_ = id;
-            s.path_ = &impl_->path;
-            s.cells_ = std::move(cells);
-            visit(std::move(s));
-        });
-        return;
-    }
-    auto q = impl_->snapshots->all.use();
+    auto q = impl_->all_snapshots.use();
     while (q.step()) {
         Stored s;
         s.id_ = q.int64(0);

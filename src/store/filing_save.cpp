@@ -189,7 +189,7 @@ SaveResult FilingStore::Impl::write(std::int64_t id, FilingCells& next, const st
 
     // Last, after every cell: the triggers that drop the snapshot when a cell changes fire for
     // the writes above, not for this one (filing_snapshot.h).
-    if (snapshots) snapshots->write.use().bind(1, id).bind_blob(2, encode_snapshot(next)).run();
+    write_snapshot.use().bind(1, id).bind_blob(2, encode_snapshot(next)).run();
 
     // A typical save sets only the bookkeeping columns, leaving the indexed summary columns
     // (and their index pages) alone unless one of them changed; the insert set them already.

@@ -41,8 +41,6 @@ FilingStore::Impl::Impl(Database& database)
       insert_cell(db, path, "INSERT INTO filing_cells(filing_id, path, value) VALUES(?1, ?2, ?3)", kWrite),
       update_cell(db, path, "UPDATE filing_cells SET value = ?3 WHERE filing_id = ?1 AND path = ?2", kWrite),
       delete_cell(db, path, "DELETE FROM filing_cells WHERE filing_id = ?1 AND path = ?2", kWrite),
-      all_cells(db, path, "SELECT filing_id, path, value FROM filing_cells ORDER BY filing_id, path", kRead,
-                /*stream=*/true),
       insert_revision(db, path,
                       "INSERT INTO revisions(filing_id, at, summary, change_count, restored_from, uid)"
                       " VALUES(?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
@@ -62,15 +60,15 @@ FilingStore::Impl::Impl(Database& database)
       changed_paths(db, path,
                     "SELECT c.revision_id, c.path FROM revisions r JOIN revision_changes c ON c.revision_id = r.id"
                     " WHERE r.filing_id = ?1 ORDER BY c.revision_id, c.path",
-                    kRead) {
-    if (db->backend() == Backend::Sqlite) snapshots = std::make_unique<SnapshotStatements>(db, path);
-}
-
-FilingStore::Impl::SnapshotStatements::SnapshotStatements(Connection* db, const std::string& path)
-    : write(db, path, "INSERT OR REPLACE INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)", kWrite),
-      all(db, path, "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id",
-          kRead),
-      select(db, path, "SELECT cells FROM filing_snapshots WHERE filing_id = ?1", kRead) {}
+                    kRead),
+      write_snapshot(db, path,
+                     "INSERT INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)"
+                     " ON CONFLICT(filing_id) DO UPDATE SET cells = excluded.cells",
+                     kWrite),
+      all_snapshots(db, path,
+                    "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id",
+                    kRead, /*stream=*/true),
+      select_snapshot(db, path, "SELECT cells FROM filing_snapshots WHERE filing_id = ?1", kRead) {}
 
 FilingStore::FilingStore(Database& db) : impl_(std::make_unique<Impl>(db)) {}
 

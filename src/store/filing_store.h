@@ -107,8 +107,8 @@ public:
     using DamagedHandler = std::function<void(std::int64_t id, const StoreError& error)>;
     void for_each(const std::function<void(const Filing&)>& visit, const DamagedHandler& damaged = {});
     // The same pass, each filing handed over to keep (moved, not copied), e.g. to a queue.
-    // Both read each filing's snapshot (one row per filing, schema version 5), or its cells
-    // when it has none; PostgreSQL keeps no snapshots and streams the cells.
+    // Both read each filing's snapshot (one row per filing: SQLite schema version 5,
+    // PostgreSQL version 2), or its cells when it has none.
     void take_each(const std::function<void(Filing&&)>& visit, const DamagedHandler& damaged = {});
 
     // A filing as take_each_stored reads it, rebuilt when taken: the rebuilding, most of a
@@ -125,7 +125,6 @@ public:
         const std::string* path_ = nullptr;  // the database's, for errors; the store outlives this
         std::string snapshot_;               // a snapshot that decodes, or "" when filing_ holds it
         std::optional<Filing> filing_;       // read from the cells (no usable snapshot)
-        std::optional<FilingCells> cells_;   // the cells, not yet rebuilt (a store without snapshots)
     };
     void take_each_stored(const std::function<void(Stored&&)>& visit, const DamagedHandler& damaged = {});
 

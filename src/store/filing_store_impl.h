@@ -37,23 +37,16 @@ struct FilingStore::Impl {
     TransactionStatements tx;
 
     Statement insert_filing, update_filing, touch_filing, filing_exists, lock_filing, delete_filing, list_filings;
-    Statement select_cells, insert_cell, update_cell, delete_cell, all_cells;
+    Statement select_cells, insert_cell, update_cell, delete_cell;
     Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes, changed_paths;
-    // The per-filing snapshot's statements (filing_snapshot.h): SQLite only. The shared
-    // PostgreSQL store reads the cells in one streamed scan instead, which keeps its row-level
-    // security to the one table that has it.
-    struct SnapshotStatements {
-        SnapshotStatements(Connection* db, const std::string& path);
-        Statement write, all, select;
-    };
-    std::unique_ptr<SnapshotStatements> snapshots;
+    // The per-filing snapshot (filing_snapshot.h), on both engines: written last by a save,
+    // read by batches (streamed, one row per filing) and by load.
+    Statement write_snapshot, all_snapshots, select_snapshot;
 
     [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;
     // The filing's head revision; FilingNotFound when it is not stored (or not visible).
     std::int64_t require_filing(std::int64_t id, StoreError::Action action);
     FilingCells read_cells(std::int64_t id);
-    // Every filing's cells in id order, in one streamed scan (the read without snapshots).
-    void take_each_cells(const std::function<void(std::int64_t id, FilingCells&& cells)>& visit);
     // The filing from its snapshot, or from its cells when it has none or it does not decode.
     Filing read_filing(std::int64_t id);
     // The cells as they were right after `revision_id`: the current ones with every later

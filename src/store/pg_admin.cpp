@@ -28,10 +28,10 @@ DO $$ BEGIN
     END IF;
 END $$;
 GRANT SELECT, INSERT, UPDATE ON filings TO formwork_department;
-GRANT SELECT, INSERT, UPDATE, DELETE ON filing_cells TO formwork_department;
+GRANT SELECT, INSERT, UPDATE, DELETE ON filing_cells, filing_snapshots TO formwork_department;
 GRANT SELECT, INSERT ON revisions, revision_changes, status_changes TO formwork_department;
 GRANT SELECT ON review_notes, accepted_warnings TO formwork_department;
-GRANT SELECT ON filings, filing_cells, revisions, revision_changes, status_changes TO formwork_reviewer;
+GRANT SELECT ON filings, filing_cells, filing_snapshots, revisions, revision_changes, status_changes TO formwork_reviewer;
 GRANT UPDATE (status, status_reason, updated_at) ON filings TO formwork_reviewer;
 GRANT INSERT ON status_changes TO formwork_reviewer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON review_notes, accepted_warnings TO formwork_reviewer;

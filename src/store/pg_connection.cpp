@@ -1,10 +1,12 @@
 // PostgreSQL statements behind Cursor (see pg_connection.h). A statement that may return every
-// cell of every filing (stream) is read through a server-side cursor in chunks, so that a batch
-// check over 100,000 filings does not hold all of them in memory at once.
+// filing (stream) is read through a server-side cursor in chunks, so that a batch check over
+// 100,000 filings does not hold all of them in memory at once, and in the binary form, so that
+// the snapshots' bytes travel as they are rather than as hex digits.
 #include "store/pg_connection.h"
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -15,7 +17,10 @@ using Action = StoreError::Action;
 
 namespace {
 
-constexpr int kChunkRows = 20000;
+// Rows per FETCH of a streamed statement: a batch's rows are filing snapshots of a few KB
+// each (twice that as hex), so a chunk holds about 10 MB.
+constexpr int kChunkRows = 1000;
+constexpr Oid kByteaOid = 17;  // pg_type.oid of bytea, fixed in every server
 
 Code code_for_state(const char* state) {
     const std::string s = state ? state : "";
@@ -88,6 +93,7 @@ public:
     }
     std::int64_t int64(int column) const override {
         const char* v = PQgetvalue(result_, row_, column);
+        if (PQfformat(result_, column) == 1) return binary_integer(column, v);
         if (v[0] == 't' && v[1] == 0) return 1;  // a boolean column
         if (v[0] == 'f' && v[1] == 0) return 0;
         return std::strtoll(v, nullptr, 10);
@@ -95,12 +101,31 @@ public:
     std::string text(int column) const override {
         return std::string(PQgetvalue(result_, row_, column), static_cast<size_t>(PQgetlength(result_, row_, column)));
     }
+    // A bytea column (a filing snapshot) in the text form (hex digits) is handed over as its
+    // bytes, valid until the next call; in the binary form it is its bytes already.
     std::string_view view(int column) const override {
-        return {PQgetvalue(result_, row_, column), static_cast<size_t>(PQgetlength(result_, row_, column))};
+        const char* value = PQgetvalue(result_, row_, column);
+        if (PQftype(result_, column) != kByteaOid || PQfformat(result_, column) == 1)
+            return {value, static_cast<size_t>(PQgetlength(result_, row_, column))};
+        size_t size = 0;
+        bytes_.reset(PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &size));
+        if (!bytes_) throw StoreError(Code::BadData, action_, path_, "a bytea value that does not decode");
+        return {reinterpret_cast<const char*>(bytes_.get()), size};
     }
     bool is_null(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
 
 private:
+    // An integer or boolean column in the binary form: big-endian, 1, 2, 4 or 8 bytes.
+    std::int64_t binary_integer(int column, const char* v) const {
+        const int size = PQgetlength(result_, row_, column);
+        if (size != 1 && size != 2 && size != 4 && size != 8)
+            throw StoreError(Code::BadData, action_, path_, "column " + std::to_string(column) + " is no integer");
+        std::uint64_t u = 0;
+        for (int i = 0; i < size; ++i) u = (u << 8) | static_cast<unsigned char>(v[i]);
+        if (size < 8 && (u >> (size * 8 - 1))) u |= ~std::uint64_t{0} << (size * 8);  // sign-extended
+        return static_cast<std::int64_t>(u);
+    }
+
     std::optional<std::string>& at(int index) {
         if (index < 1 || index > count_)
             throw StoreError(Code::Sql, action_, path_, "parameter " + std::to_string(index) + " out of range");
@@ -119,7 +144,7 @@ private:
         // A stream needs a transaction to hold its cursor; outside one it is read whole.
         if (stream_ && conn_.in_transaction()) {
             portal_ = conn_.next_name("fw_c");
-            PGresult* r = PQexecParams(conn_.raw(), ("DECLARE " + portal_ + " NO SCROLL CURSOR FOR " + sql_).c_str(),
+            PGresult* r = PQexecParams(conn_.raw(), ("DECLARE " + portal_ + " BINARY NO SCROLL CURSOR FOR " + sql_).c_str(),
                                        count_, nullptr, v.data(), nullptr, nullptr, 0);
             if (PQresultStatus(r) != PGRES_COMMAND_OK) {
                 portal_.clear();
@@ -129,7 +154,7 @@ private:
             fetch();
             return;
         }
-        PGresult* r = PQexecPrepared(conn_.raw(), name_.c_str(), count_, v.data(), nullptr, nullptr, 0);
+        PGresult* r = PQexecPrepared(conn_.raw(), name_.c_str(), count_, v.data(), nullptr, nullptr, stream_ ? 1 : 0);
         const auto status = PQresultStatus(r);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) throw_pg(conn_.raw(), r, path_, action_);
         conn_.count(r);
@@ -156,6 +181,10 @@ private:
     std::vector<std::optional<std::string>> params_;
     PGresult* result_ = nullptr;
     int row_ = 0;
+    struct FreeBytes {
+        void operator()(unsigned char* p) const { PQfreemem(p); }
+    };
+    mutable std::unique_ptr<unsigned char, FreeBytes> bytes_;  // the last bytea view()
 };
 
 }  // namespace

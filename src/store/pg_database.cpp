@@ -63,6 +63,13 @@ Database open_postgres(const std::string& url, OpenMode mode) {
             conn->exec("UPDATE formwork_schema SET version = " + std::to_string(m.version), shown, Action::Open);
         }
         conn->exec("COMMIT", shown, Action::Open);
+    } catch (const StoreError& e) {
+        if (conn->in_transaction()) PQclear(PQexec(conn->raw(), "ROLLBACK"));
+        // A department's or reviewer's login may not change the schema: the store's owner
+        // upgrades it (formwork admin init), and the login is told so rather than "not allowed".
+        if (e.code() == Code::Denied && version >= 0)
+            throw StoreError(Code::OlderSchema, Action::Open, shown, "formwork admin init");
+        throw;
     } catch (...) {
         if (conn->in_transaction()) PQclear(PQexec(conn->raw(), "ROLLBACK"));
         throw;

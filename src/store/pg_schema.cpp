@@ -163,8 +163,66 @@ CREATE TRIGGER status_guard BEFORE UPDATE OF status ON filings
     FOR EACH ROW EXECUTE FUNCTION formwork_status_guard();
 )sql";
 
+// Version 2 (issue 16): the per-filing snapshot, as in the SQLite file's version 5 (see
+// store/filing_snapshot.h and schema.cpp): one row per filing that batch reads take instead of
+// one per cell, written by the save that writes the cells, dropped by a trigger when a cell
+// row is changed any other way. It follows its filing's visibility like every other table.
+// The filings already stored get theirs here, encoded by SQL exactly as encode_snapshot does:
+// per cell in path order (the "C" collation: bytes), a varint of the UTF-8 length of the path,
+// the path, the same for the text.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE filing_snapshots (
+    filing_id bigint PRIMARY KEY REFERENCES filings(id) ON DELETE CASCADE,
+    cells     bytea  NOT NULL
+);
+ALTER TABLE filing_snapshots ENABLE ROW LEVEL SECURITY;
+CREATE POLICY by_filing ON filing_snapshots USING (EXISTS (SELECT 1 FROM filings f WHERE f.id = filing_id));
+
+CREATE FUNCTION formwork_cells_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM filing_snapshots WHERE filing_id = OLD.filing_id;
+    IF TG_OP = 'UPDATE' AND NEW.filing_id <> OLD.filing_id THEN
+        DELETE FROM filing_snapshots WHERE filing_id = NEW.filing_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER filing_cells_changed AFTER UPDATE OR DELETE ON filing_cells
+    FOR EACH ROW EXECUTE FUNCTION formwork_cells_changed();
+
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_department') THEN
+        GRANT SELECT, INSERT, UPDATE, DELETE ON filing_snapshots TO formwork_department;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_reviewer') THEN
+        GRANT SELECT ON filing_snapshots TO formwork_reviewer;
+    END IF;
+END $$;
+
+CREATE FUNCTION pg_temp.formwork_varint(n bigint) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT CASE
+        WHEN n < 128 THEN set_byte('\x00'::bytea, 0, n::int)
+        WHEN n < 16384 THEN set_byte(set_byte('\x0000'::bytea, 0, (n & 127)::int | 128), 1, (n >> 7)::int)
+        WHEN n < 2097152 THEN set_byte(set_byte(set_byte('\x000000'::bytea,
+            0, (n & 127)::int | 128), 1, ((n >> 7) & 127)::int | 128), 2, (n >> 14)::int)
+        WHEN n < 268435456 THEN set_byte(set_byte(set_byte(set_byte('\x00000000'::bytea,
+            0, (n & 127)::int | 128), 1, ((n >> 7) & 127)::int | 128), 2, ((n >> 14) & 127)::int | 128),
+            3, (n >> 21)::int)
+        ELSE set_byte(set_byte(set_byte(set_byte(set_byte('\x0000000000'::bytea,
+            0, (n & 127)::int | 128), 1, ((n >> 7) & 127)::int | 128), 2, ((n >> 14) & 127)::int | 128),
+            3, ((n >> 21) & 127)::int | 128), 4, (n >> 28)::int)
+    END
+$$;
+INSERT INTO filing_snapshots(filing_id, cells)
+SELECT filing_id, string_agg(pg_temp.formwork_varint(octet_length(p)) || p || pg_temp.formwork_varint(octet_length(v)) || v,
+                             ''::bytea ORDER BY path)
+FROM (SELECT filing_id, path, convert_to(path, 'UTF8') AS p, convert_to(value, 'UTF8') AS v FROM filing_cells) c
+GROUP BY filing_id;
+DROP FUNCTION pg_temp.formwork_varint(bigint);
+)sql";
+
 constexpr Migration kPgMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 }  // namespace

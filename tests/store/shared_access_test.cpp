@@ -75,11 +75,17 @@ TEST_CASE("store-10.1 a department's login selecting another department's filing
     CHECK(plain_sql(nt, "SELECT id FROM filings WHERE id = " + other).empty());
     CHECK(plain_sql(nt, "SELECT path FROM filing_cells WHERE filing_id = " + other).empty());
     CHECK(plain_sql(nt, "SELECT id FROM revisions WHERE filing_id = " + other).empty());
+    CHECK(plain_sql(nt, "SELECT filing_id FROM filing_snapshots WHERE filing_id = " + other).empty());
     CHECK(plain_sql(nt, "SELECT id FROM filings") == std::vector<std::string>{own});
     CHECK_FALSE(plain_sql(nt, "SELECT path FROM filing_cells WHERE filing_id = " + own).empty());
+    CHECK(plain_sql(nt, "SELECT filing_id FROM filing_snapshots") == std::vector<std::string>{own});
     // Nor can it write there: the rows are invisible to UPDATE and DELETE too.
     CHECK(plain_sql(nt, "UPDATE filing_cells SET value = 'x' WHERE filing_id = " + other) == std::vector<std::string>{"ok 0"});
     CHECK(plain_sql(nt, "DELETE FROM filing_cells WHERE filing_id = " + other) == std::vector<std::string>{"ok 0"});
+    CHECK(plain_sql(nt, "UPDATE filing_snapshots SET cells = '\\x00' WHERE filing_id = " + other) ==
+          std::vector<std::string>{"ok 0"});
+    CHECK(plain_sql(nt, "INSERT INTO filing_snapshots VALUES (" + other + ", '\\x00')") ==
+          std::vector<std::string>{"error: 42501"});
     CHECK(plain_sql(b.url, "SELECT count(*) FROM filing_cells WHERE value = 'x'") == std::vector<std::string>{"0"});
     // A wrong password is no login at all.
     CHECK(plain_sql(b.as(b.nantong, "wrong"), "SELECT 1")[0].starts_with("error: "));
@@ -119,6 +125,10 @@ TEST_CASE("store-10.3 a reviewer reads every filing and writes notes but no cell
     Filing f = store.load(b.nantong_filing);
     f.fields["contact"] = "审核人改的";
     CHECK(error_code_of([&] { store.save(f, info_for(f)); }) == "denied");
+    CHECK(plain_sql(b.as(b.reviewer, "pw-rv"), "DELETE FROM filing_snapshots") == std::vector<std::string>{"error: 42501"});
+    std::int64_t seen = 0;
+    store.for_each([&](const Filing&) { ++seen; });
+    CHECK(seen == 2);
     ReviewStore reviews(db);
     reviews.set_note(b.nantong_filing, "", "", "请核对金额");
     CHECK(reviews.filing_notes(b.nantong_filing) == std::vector<std::string>{"请核对金额"});
@@ -165,4 +175,29 @@ TEST_CASE("store-10.5 statuses change only as the role may: a department submits
     CHECK(plain_sql(b.as(b.nantong, "pw-nt"), "UPDATE filings SET status = 'approved' WHERE id = " + std::to_string(id)) ==
           std::vector<std::string>{"error: 42501"});
     CHECK(error_code_of([&] { by_reviewer.change(b.hebei_filing, Status::Approved); }) == "denied");  // a draft
+}
+
+TEST_CASE("store-10.6 a store of the previous schema is upgraded by its owner, not by a department's login") {
+    Bureau b;
+    // Version 1: no snapshots.
+    formwork::test::pg_cluster().sql(b.db_name,
+        "DROP TRIGGER filing_cells_changed ON filing_cells; DROP FUNCTION formwork_cells_changed();"
+        " DROP TABLE filing_snapshots; UPDATE formwork_schema SET version = 1");
+    const std::string hb = b.as(b.hebei, "pw-hb");
+    CHECK(error_code_of([&] { Database::open(hb, OpenMode::OpenExisting); }) == "older-schema");
+    CHECK(formwork::test::pg_cluster().sql(b.db_name, "SELECT version FROM formwork_schema") == "1");
+    // Any writing open by the owner upgrades it, the grants on the new table included.
+    { Database owner = Database::open(b.url, OpenMode::OpenExisting); }
+    CHECK(formwork::test::pg_cluster().sql(b.db_name, "SELECT version FROM formwork_schema") == "2");
+    // The department's login now reads and saves through the snapshots, its own only.
+    Database db = Database::open(hb, OpenMode::OpenExisting);
+    FilingStore store(db);
+    Filing own = store.load(b.hebei_filing);
+    own.fields["contact"] = "升级以后";
+    CHECK(store.save(own, info_for(own)).changed());
+    std::vector<Filing> seen;
+    store.for_each([&](const Filing& f) { seen.push_back(f); });
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].same_content(own));
+    CHECK(plain_sql(hb, "SELECT filing_id FROM filing_snapshots") == std::vector<std::string>{std::to_string(b.hebei_filing)});
 }

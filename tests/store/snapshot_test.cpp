@@ -1,11 +1,14 @@
-// store-14: the per-filing snapshot (schema version 5, store/filing_snapshot.h) that batch reads
-// take: made for the filings of an existing version-4 file when it is migrated, kept equal to
-// the cells by save, restore, remove and batches, dropped by a hand edit of a cell, and never
-// trusted over the cells when it does not decode.
+// store-14: the per-filing snapshot (store/filing_snapshot.h; SQLite schema version 5,
+// PostgreSQL version 2) that batch reads take: made for the filings of an older store when it
+// is migrated (on PostgreSQL by SQL, byte for byte as the program encodes it), kept equal to the
+// cells by save, restore, remove and batches, dropped by a hand edit of a cell, and never
+// trusted over the cells when it does not decode; on both engines.
 #include <catch2/catch.hpp>
-#include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/filing_cells.h"
@@ -19,52 +22,82 @@ using namespace formwork::store::test;
 
 namespace {
 
-// Per filing id: its cells as stored, and its snapshot decoded ("<none>" for no snapshot,
-// "<bad>" for one that does not decode), read with raw SQLite.
+// Per filing id: its cells as stored, its snapshot's bytes and the snapshot decoded
+// (without_snapshot: none; bad_snapshot: one that does not decode), read bypassing the store.
 struct Stored {
     std::map<std::int64_t, FilingCells> cells;
+    std::map<std::int64_t, std::string> blobs;
     std::map<std::int64_t, FilingCells> snapshots;
     std::vector<std::int64_t> without_snapshot;
     std::vector<std::int64_t> bad_snapshot;
 };
 
-Stored read_stored(const std::string& path) {
-    Stored out;
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT filing_id, path, value FROM filing_cells", -1, &s, nullptr) == SQLITE_OK);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        out.cells[sqlite3_column_int64(s, 0)][reinterpret_cast<const char*>(sqlite3_column_text(s, 1))] =
-            reinterpret_cast<const char*>(sqlite3_column_text(s, 2));
-    sqlite3_finalize(s);
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id",
-                               -1, &s, nullptr) == SQLITE_OK);
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const std::int64_t id = sqlite3_column_int64(s, 0);
-        if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
-            out.without_snapshot.push_back(id);
-            continue;
-        }
-        const std::string_view blob(static_cast<const char*>(sqlite3_column_blob(s, 1)),
-                                    static_cast<size_t>(sqlite3_column_bytes(s, 1)));
-        FilingCells cells;
-        if (decode_snapshot(blob, [&](std::string_view p, std::string_view t) { cells.emplace(p, t); }))
-            out.snapshots[id] = std::move(cells);
-        else
-            out.bad_snapshot.push_back(id);
-    }
-    sqlite3_finalize(s);
-    sqlite3_close(db);
+std::string from_hex(std::string_view hex) {
+    auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    std::string out;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(digit(hex[i]) * 16 + digit(hex[i + 1]));
     return out;
 }
 
-// Every filing has a snapshot equal to its cells.
-void require_in_step(const std::string& path) {
-    const Stored s = read_stored(path);
+// "a:b:c,d:e:f" → its fields; no field holds ',' or ':' (ids, hex digits, '-').
+std::vector<std::vector<std::string_view>> split_rows(std::string_view all) {
+    std::vector<std::vector<std::string_view>> rows;
+    while (!all.empty()) {
+        const std::string_view row = all.substr(0, all.find(','));
+        all.remove_prefix(std::min(all.size(), row.size() + 1));
+        std::vector<std::string_view> fields;
+        for (std::string_view rest = row;;) {
+            const std::size_t colon = rest.find(':');
+            fields.push_back(rest.substr(0, colon));
+            if (colon == std::string_view::npos) break;
+            rest.remove_prefix(colon + 1);
+        }
+        rows.push_back(std::move(fields));
+    }
+    return rows;
+}
+
+Stored read_stored(const Location& at) {
+    const bool lite = at.sqlite();
+    Stored out;
+    const std::string cells = at.query(
+        lite ? "SELECT group_concat(filing_id || ':' || hex(path) || ':' || hex(value), ',') FROM filing_cells"
+             : "SELECT string_agg(filing_id || ':' || encode(convert_to(path, 'UTF8'), 'hex') || ':' ||"
+               " encode(convert_to(value, 'UTF8'), 'hex'), ',') FROM filing_cells");
+    for (const auto& r : split_rows(cells)) out.cells[std::stoll(std::string(r.at(0)))][from_hex(r.at(1))] = from_hex(r.at(2));
+    const std::string snapshots = at.query(
+        std::string(lite ? "SELECT group_concat(f.id || ':' || coalesce(hex(s.cells), '-'), ',')"
+                         : "SELECT string_agg(f.id || ':' || coalesce(encode(s.cells, 'hex'), '-'), ',')") +
+        " FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id");
+    for (const auto& r : split_rows(snapshots)) {
+        const std::int64_t id = std::stoll(std::string(r.at(0)));
+        if (r.at(1) == "-") {
+            out.without_snapshot.push_back(id);
+            continue;
+        }
+        const std::string blob = from_hex(r.at(1));
+        FilingCells decoded;
+        if (decode_snapshot(blob, [&](std::string_view p, std::string_view t) { decoded.emplace(p, t); }))
+            out.snapshots[id] = std::move(decoded);
+        else
+            out.bad_snapshot.push_back(id);
+        out.blobs[id] = blob;
+    }
+    return out;
+}
+
+// Every filing has a snapshot equal to its cells, byte for byte as encode_snapshot makes it.
+void require_in_step(const Location& at) {
+    const Stored s = read_stored(at);
+    CHECK_FALSE(s.cells.empty());
     CHECK(s.without_snapshot.empty());
     CHECK(s.bad_snapshot.empty());
     CHECK(s.snapshots == s.cells);
+    for (const auto& [id, cells] : s.cells) {
+        INFO("filing " << id);
+        CHECK(s.blobs.count(id) == 1);
+        if (s.blobs.count(id)) CHECK(s.blobs.at(id) == encode_snapshot(cells));
+    }
 }
 
 std::vector<Filing> all_of(FilingStore& store) {
@@ -89,8 +122,8 @@ TEST_CASE("store-14.1 a snapshot encodes the cells exactly and a cut one does no
 }
 
 TEST_CASE("store-14.2 a version-4 file with filings is migrated on open: every filing gets its snapshot") {
-    TempDir dir;
-    const std::string path = dir.file("v3.db");
+    Location at("sqlite", "v4.db");
+    const std::string& path = at.path;
     std::vector<Filing> saved;
     {
         Database db = Database::open(path, OpenMode::CreateOrOpen);
@@ -122,28 +155,27 @@ TEST_CASE("store-14.2 a version-4 file with filings is migrated on open: every f
     }
     CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
     CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots") == "2");
-    require_in_step(path);
+    require_in_step(at);
 }
 
 TEST_CASE("store-14.3 save, restore, remove and a batch keep the snapshot equal to the cells") {
-    TempDir dir;
-    const std::string path = dir.file("a.db");
-    Database db = Database::open(path, OpenMode::CreateOrOpen);
+    Location at(EACH_BACKEND());
+    Database db = Database::open(at.path, OpenMode::CreateOrOpen);
     FilingStore store(db);
     Filing a = sample_filing();
     store.save(a, info_for(a));
-    require_in_step(path);
+    require_in_step(at);
 
     a.table("expenses").rows[0].cells["full_year"] = "18.5";
     a.notes.pop_back();                       // cells deleted
     a.fields["new_field"] = "新增";            // a cell added
     store.save(a, info_for(a));
-    require_in_step(path);
+    require_in_step(at);
     CHECK(all_of(store).at(0).same_content(a));
 
     const auto revs = store.revisions(a.id);
     store.restore(a.id, revs.back().id);
-    require_in_step(path);
+    require_in_step(at);
     CHECK(all_of(store).at(0).same_content(store.load_revision(a.id, revs.back().id)));
 
     {
@@ -154,58 +186,59 @@ TEST_CASE("store-14.3 save, restore, remove and a batch keep the snapshot equal 
         }
         batch.commit();
     }
-    require_in_step(path);
+    require_in_step(at);
     {
         FilingStore::Batch batch(store);
         Filing f = sample_filing();
         store.save(f, info_for(f));
     }  // rolled back: neither cells nor snapshot stay
-    require_in_step(path);
-    CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots") == "4");
+    require_in_step(at);
+    CHECK(at.query("SELECT count(*) FROM filing_snapshots") == "4");
 
     store.remove(a.id);
-    require_in_step(path);
-    CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots WHERE filing_id = " + std::to_string(a.id)) == "0");
+    require_in_step(at);
+    CHECK(at.query("SELECT count(*) FROM filing_snapshots WHERE filing_id = " + std::to_string(a.id)) == "0");
 }
 
 TEST_CASE("store-14.4 a cell edited by hand drops the snapshot, and reads take the cells") {
-    TempDir dir;
-    const std::string path = dir.file("a.db");
+    Location at(EACH_BACKEND());
     Filing a = sample_filing(), b = sample_filing();
     {
-        Database db = Database::open(path, OpenMode::CreateOrOpen);
+        Database db = Database::open(at.path, OpenMode::CreateOrOpen);
         FilingStore store(db);
         store.save(a, info_for(a));
         store.save(b, info_for(b));
     }
     const std::string id = std::to_string(a.id);
-    raw_exec(path, "UPDATE filing_cells SET value = '99' WHERE filing_id = " + id + " AND path = 't/expenses/0/full_year'");
-    CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots WHERE filing_id = " + id) == "0");
-    CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots") == "1");
+    at.exec("UPDATE filing_cells SET value = '99' WHERE filing_id = " + id + " AND path = 't/expenses/0/full_year'");
+    CHECK(at.query("SELECT count(*) FROM filing_snapshots WHERE filing_id = " + id) == "0");
+    CHECK(at.query("SELECT count(*) FROM filing_snapshots") == "1");
 
-    Database db = Database::open(path, OpenMode::ReadOnly);
+    Database db = Database::open(at.path, OpenMode::ReadOnly);
     FilingStore store(db);
     const std::vector<Filing> read = all_of(store);
     REQUIRE(read.size() == 2);
     CHECK(read[0].find_table("expenses")->rows[0].cell("full_year") == "99");
     CHECK(store.load(a.id).find_table("expenses")->rows[0].cell("full_year") == "99");
     CHECK(read[1].same_content(b));
-
+    // A cell deleted by hand too.
+    at.exec("DELETE FROM filing_cells WHERE filing_id = " + std::to_string(b.id) + " AND path = 't/expenses/0/full_year'");
+    CHECK(at.query("SELECT count(*) FROM filing_snapshots") == "0");
+    CHECK(all_of(store).at(1).find_table("expenses")->rows[0].cell("full_year") == "");
 }
 
 TEST_CASE("store-14.5 a damaged cell path is found through the cells and its filing skipped") {
-    TempDir dir;
-    const std::string path = dir.file("a.db");
+    Location at(EACH_BACKEND());
     Filing a = sample_filing(), b = sample_filing();
     {
-        Database db = Database::open(path, OpenMode::CreateOrOpen);
+        Database db = Database::open(at.path, OpenMode::CreateOrOpen);
         FilingStore store(db);
         store.save(a, info_for(a));
         store.save(b, info_for(b));
     }
-    raw_exec(path, "UPDATE filing_cells SET path = 't/expenses/x/full_year' WHERE filing_id = " + std::to_string(a.id) +
-                       " AND path = 't/expenses/0/full_year'");
-    Database db = Database::open(path, OpenMode::ReadOnly);
+    at.exec("UPDATE filing_cells SET path = 't/expenses/x/full_year' WHERE filing_id = " + std::to_string(a.id) +
+            " AND path = 't/expenses/0/full_year'");
+    Database db = Database::open(at.path, OpenMode::ReadOnly);
     FilingStore store(db);
     std::vector<std::int64_t> damaged, visited;
     store.for_each([&](const Filing& f) { visited.push_back(f.id); }, [&](std::int64_t i, const StoreError&) { damaged.push_back(i); });
@@ -214,23 +247,66 @@ TEST_CASE("store-14.5 a damaged cell path is found through the cells and its fil
 }
 
 TEST_CASE("store-14.6 a snapshot that does not decode is not trusted: the cells are read") {
-    TempDir dir;
-    const std::string path = dir.file("a.db");
+    Location at(EACH_BACKEND());
     Filing a = sample_filing();
     {
-        Database db = Database::open(path, OpenMode::CreateOrOpen);
+        Database db = Database::open(at.path, OpenMode::CreateOrOpen);
         FilingStore store(db);
         store.save(a, info_for(a));
     }
     // Cut short, and then a well-formed blob whose cells make no filing.
-    for (const char* blob : {"X'0A66'", "X'036D2F78017A'"}) {
-        INFO(blob);
-        raw_exec(path, std::string("UPDATE filing_snapshots SET cells = ") + blob);
-        Database db = Database::open(path, OpenMode::ReadOnly);
+    for (const std::string hex : {"0A66", "036D2F78017A"}) {
+        INFO(hex);
+        at.exec("UPDATE filing_snapshots SET cells = " + (at.sqlite() ? "X'" + hex + "'" : "'\\x" + hex + "'"));
+        Database db = Database::open(at.path, OpenMode::ReadOnly);
         FilingStore store(db);
         const std::vector<Filing> read = all_of(store);
         REQUIRE(read.size() == 1);
         CHECK(read[0].same_content(a));
         CHECK(store.load(a.id).same_content(a));
     }
+}
+
+TEST_CASE("store-14.7 a version-1 shared store with filings is migrated on open: SQL encodes each snapshot as the program does") {
+    Location at("postgresql");
+    std::vector<Filing> saved;
+    {
+        Database db = Database::open(at.path, OpenMode::CreateOrOpen);
+        FilingStore store(db);
+        Filing a = sample_filing();
+        a.fields["empty"] = "";
+        Filing b = large_filing(50, 10);
+        // Texts whose lengths take varints of two, three and four bytes.
+        b.fields["long"] = std::string(200, 'x') + "中文";
+        std::string longer, longest;
+        for (int i = 0; i < 6000; ++i) longer += "长";
+        longest.assign(2'100'000, 'y');
+        b.fields["longer"] = longer;
+        b.fields["longest"] = longest;
+        for (Filing* f : {&a, &b}) {
+            store.save(*f, info_for(*f));
+            saved.push_back(*f);
+        }
+        Filing gone = sample_filing();
+        store.save(gone, info_for(gone));
+        store.remove(gone.id);
+    }
+    // The store as version 1 left it: no snapshot table, trigger or function.
+    at.exec("DROP TRIGGER filing_cells_changed ON filing_cells; DROP FUNCTION formwork_cells_changed();"
+            " DROP TABLE filing_snapshots; UPDATE formwork_schema SET version = 1");
+    CHECK(error_code_of([&] { Database::open(at.path, OpenMode::ReadOnly); }) == "older-schema");
+    {
+        Database db = Database::open(at.path, OpenMode::OpenExisting);
+        FilingStore store(db);
+        const std::vector<Filing> read = all_of(store);
+        REQUIRE(read.size() == saved.size());
+        for (std::size_t i = 0; i < read.size(); ++i) {
+            CHECK(read[i].id == saved[i].id);
+            CHECK(read[i].same_content(saved[i]));
+        }
+    }
+    CHECK(at.query("SELECT max(version) FROM formwork_schema") == "2");
+    CHECK(at.query("SELECT count(*) FROM filing_snapshots") == "2");
+    CHECK(at.query("SELECT count(*) FROM pg_proc WHERE proname = 'formwork_varint'") == "0");
+    require_in_step(at);
 }

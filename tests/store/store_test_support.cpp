@@ -220,4 +220,9 @@ std::string Location::query(const std::string& sql) const {
     return formwork::test::pg_cluster().sql(formwork::test::pg_database_of(path), sql);
 }
 
+void Location::exec(const std::string& sql) const {
+    if (sqlite()) raw_exec(path, sql);
+    else formwork::test::pg_cluster().sql(formwork::test::pg_database_of(path), sql);
+}
+
 }  // namespace formwork::store::test

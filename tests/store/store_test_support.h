@@ -74,6 +74,8 @@ struct Location {
     std::string shown;  // how messages name it (a URL without its password)
     // The first column of the first row, bypassing the store (SQLite read-only).
     std::string query(const std::string& sql) const;
+    // Runs SQL bypassing the store (PostgreSQL: as the cluster's superuser); throws on failure.
+    void exec(const std::string& sql) const;
     bool sqlite() const { return backend == "sqlite"; }
 };
 
