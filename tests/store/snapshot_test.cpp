@@ -106,6 +106,18 @@ std::vector<Filing> all_of(FilingStore& store) {
     return out;
 }
 
+// Opens an older store for writing, which migrates it, and reads back the filings saved.
+void open_to_migrate(const std::string& path, const std::vector<Filing>& saved) {
+    Database db = Database::open(path, OpenMode::OpenExisting);
+    FilingStore store(db);
+    const std::vector<Filing> read = all_of(store);
+    REQUIRE(read.size() == saved.size());
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        CHECK(read[i].id == saved[i].id);
+        CHECK(read[i].same_content(saved[i]));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("store-14.1 a snapshot encodes the cells exactly and a cut one does not decode") {
@@ -143,16 +155,7 @@ TEST_CASE("store-14.2 a version-4 file with filings is migrated on open: every f
     REQUIRE(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'filing_snapshots'") == "0");
     CHECK(error_code_of([&] { Database::open(path, OpenMode::ReadOnly); }) == "older-schema");
 
-    {
-        Database db = Database::open(path, OpenMode::OpenExisting);
-        FilingStore store(db);
-        const std::vector<Filing> read = all_of(store);
-        REQUIRE(read.size() == saved.size());
-        for (std::size_t i = 0; i < read.size(); ++i) {
-            CHECK(read[i].id == saved[i].id);
-            CHECK(read[i].same_content(saved[i]));
-        }
-    }
+    open_to_migrate(at.path, saved);
     CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
     CHECK(raw_query(path, "SELECT count(*) FROM filing_snapshots") == "2");
     require_in_step(at);
@@ -295,16 +298,7 @@ TEST_CASE("store-14.7 a version-1 shared store with filings is migrated on open:
     at.exec("DROP TRIGGER filing_cells_changed ON filing_cells; DROP FUNCTION formwork_cells_changed();"
             " DROP TABLE filing_snapshots; UPDATE formwork_schema SET version = 1");
     CHECK(error_code_of([&] { Database::open(at.path, OpenMode::ReadOnly); }) == "older-schema");
-    {
-        Database db = Database::open(at.path, OpenMode::OpenExisting);
-        FilingStore store(db);
-        const std::vector<Filing> read = all_of(store);
-        REQUIRE(read.size() == saved.size());
-        for (std::size_t i = 0; i < read.size(); ++i) {
-            CHECK(read[i].id == saved[i].id);
-            CHECK(read[i].same_content(saved[i]));
-        }
-    }
+    open_to_migrate(at.path, saved);
     CHECK(at.query("SELECT max(version) FROM formwork_schema") == "2");
     CHECK(at.query("SELECT count(*) FROM filing_snapshots") == "2");
     CHECK(at.query("SELECT count(*) FROM pg_proc WHERE proname = 'formwork_varint'") == "0");
