@@ -189,7 +189,8 @@ SaveResult FilingStore::Impl::write(std::int64_t id, FilingCells& next, const st
 
     // Last, after every cell: the triggers that drop the snapshot when a cell changes fire for
     // the writes above, not for this one (filing_snapshot.h).
-    write_snapshot.use().bind(1, id).bind_blob(2, encode_snapshot(next)).run();
+    if (db->backend() == Backend::Sqlite) write_snapshot.use().bind(1, id).bind_blob(2, encode_snapshot(next)).run();
+    else write_snapshot.use().bind(1, id).run();
 
     // A typical save sets only the bookkeeping columns, leaving the indexed summary columns
     // (and their index pages) alone unless one of them changed; the insert set them already.

@@ -3,7 +3,8 @@
 // filing instead of one per cell. The cells stay the truth: saves diff and write them, history
 // is built from them; the snapshot is rewritten by the same transaction that writes them, and
 // dropped by a trigger whenever a cell row is updated or deleted outside a save (a damaged or
-// hand-edited cell), in which case readers fall back to the cells.
+// hand-edited cell), in which case readers fall back to the cells. On PostgreSQL the server
+// makes it from the cells with the same encoding (pg_schema.cpp, version 2).
 #pragma once
 
 #include <string>

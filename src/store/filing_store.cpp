@@ -15,6 +15,14 @@ const char* lock_sql(Connection* db) {
     return db->backend() == Backend::Postgres ? "SELECT head_revision, status FROM filings WHERE id = ?1 FOR UPDATE"
                                               : "SELECT head_revision, status FROM filings WHERE id = ?1";
 }
+
+// SQLite: the program writes the snapshot it encoded (?2). PostgreSQL: the server makes it
+// from the cells (pg_schema.cpp), since a login there is not trusted with it.
+const char* write_snapshot_sql(Connection* db) {
+    return db->backend() == Backend::Postgres ? "SELECT formwork_write_snapshot(?1)"
+                                              : "INSERT INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)"
+                                                " ON CONFLICT(filing_id) DO UPDATE SET cells = excluded.cells";
+}
 }  // namespace
 
 FilingStore::Impl::Impl(Database& database)
@@ -61,10 +69,7 @@ FilingStore::Impl::Impl(Database& database)
                     "SELECT c.revision_id, c.path FROM revisions r JOIN revision_changes c ON c.revision_id = r.id"
                     " WHERE r.filing_id = ?1 ORDER BY c.revision_id, c.path",
                     kRead),
-      write_snapshot(db, path,
-                     "INSERT INTO filing_snapshots(filing_id, cells) VALUES(?1, ?2)"
-                     " ON CONFLICT(filing_id) DO UPDATE SET cells = excluded.cells",
-                     kWrite),
+      write_snapshot(db, path, write_snapshot_sql(db), kWrite),
       all_snapshots(db, path,
                     "SELECT f.id, s.cells FROM filings f LEFT JOIN filing_snapshots s ON s.filing_id = f.id ORDER BY f.id",
                     kRead, /*stream=*/true),

@@ -39,8 +39,9 @@ struct FilingStore::Impl {
     Statement insert_filing, update_filing, touch_filing, filing_exists, lock_filing, delete_filing, list_filings;
     Statement select_cells, insert_cell, update_cell, delete_cell;
     Statement insert_revision, insert_change, list_revisions, revision_exists, later_changes, changed_paths;
-    // The per-filing snapshot (filing_snapshot.h), on both engines: written last by a save,
-    // read by batches (streamed, one row per filing) and by load.
+    // The per-filing snapshot (filing_snapshot.h), on both engines: written last by a save
+    // (on PostgreSQL made by the server), read by batches (streamed, one row per filing) and
+    // by load.
     Statement write_snapshot, all_snapshots, select_snapshot;
 
     [[noreturn]] void not_found(StoreError::Code code, std::int64_t id, StoreError::Action action) const;

@@ -165,40 +165,27 @@ CREATE TRIGGER status_guard BEFORE UPDATE OF status ON filings
 
 // Version 2 (issue 16): the per-filing snapshot, as in the SQLite file's version 5 (see
 // store/filing_snapshot.h and schema.cpp): one row per filing that batch reads take instead of
-// one per cell, written by the save that writes the cells, dropped by a trigger when a cell
-// row is changed any other way. It follows its filing's visibility like every other table.
-// The filings already stored get theirs here, encoded by SQL exactly as encode_snapshot does:
-// per cell in path order (the "C" collation: bytes), a varint of the UTF-8 length of the path,
-// the path, the same for the text.
+// one per cell. Here the server makes it from the cells, in SQL, byte for byte as
+// encode_snapshot does (per cell in path order — the "C" collation: bytes — a varint of the
+// UTF-8 length of the path, the path, the same for the text): a save calls
+// formwork_write_snapshot last, and a cell row updated or deleted any other way (plain SQL by a
+// login that may write cells) drops it, so readers take the cells. No login writes the table
+// itself (both functions run as the store's owner), so what a batch or a reviewer reads is
+// what the cells say. A cell row added by plain SQL stays unseen, as on SQLite, until the
+// next save, which diffs against the cells and removes it in a revision of its own; a trigger
+// on inserts would cost every imported filing a millisecond. It follows its filing's
+// visibility.
 constexpr const char* kVersion2 = R"sql(
 CREATE TABLE filing_snapshots (
     filing_id bigint PRIMARY KEY REFERENCES filings(id) ON DELETE CASCADE,
     cells     bytea  NOT NULL
 );
 ALTER TABLE filing_snapshots ENABLE ROW LEVEL SECURITY;
-CREATE POLICY by_filing ON filing_snapshots USING (EXISTS (SELECT 1 FROM filings f WHERE f.id = filing_id));
+CREATE POLICY by_filing ON filing_snapshots FOR SELECT USING (EXISTS (SELECT 1 FROM filings f WHERE f.id = filing_id));
 
-CREATE FUNCTION formwork_cells_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM filing_snapshots WHERE filing_id = OLD.filing_id;
-    IF TG_OP = 'UPDATE' AND NEW.filing_id <> OLD.filing_id THEN
-        DELETE FROM filing_snapshots WHERE filing_id = NEW.filing_id;
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER filing_cells_changed AFTER UPDATE OR DELETE ON filing_cells
-    FOR EACH ROW EXECUTE FUNCTION formwork_cells_changed();
-
-DO $$ BEGIN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_department') THEN
-        GRANT SELECT, INSERT, UPDATE, DELETE ON filing_snapshots TO formwork_department;
-    END IF;
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_reviewer') THEN
-        GRANT SELECT ON filing_snapshots TO formwork_reviewer;
-    END IF;
-END $$;
-
-CREATE FUNCTION pg_temp.formwork_varint(n bigint) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS $$
+-- Not STRICT, so that the planner inlines it (as a STRICT SQL function with a CASE it would
+-- plan it anew in every statement, milliseconds a save).
+CREATE FUNCTION formwork_varint(n bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE
         WHEN n < 128 THEN set_byte('\x00'::bytea, 0, n::int)
         WHEN n < 16384 THEN set_byte(set_byte('\x0000'::bytea, 0, (n & 127)::int | 128), 1, (n >> 7)::int)
@@ -212,12 +199,42 @@ CREATE FUNCTION pg_temp.formwork_varint(n bigint) RETURNS bytea LANGUAGE sql IMM
             3, ((n >> 21) & 127)::int | 128), 4, (n >> 28)::int)
     END
 $$;
-INSERT INTO filing_snapshots(filing_id, cells)
-SELECT filing_id, string_agg(pg_temp.formwork_varint(octet_length(p)) || p || pg_temp.formwork_varint(octet_length(v)) || v,
-                             ''::bytea ORDER BY path)
-FROM (SELECT filing_id, path, convert_to(path, 'UTF8') AS p, convert_to(value, 'UTF8') AS v FROM filing_cells) c
-GROUP BY filing_id;
-DROP FUNCTION pg_temp.formwork_varint(bigint);
+
+-- PL/pgSQL, so that its statement's plan is kept for the session.
+CREATE FUNCTION formwork_write_snapshot(filing bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO filing_snapshots(filing_id, cells)
+    SELECT filing, coalesce((SELECT string_agg(formwork_varint(octet_length(p)) || p || formwork_varint(octet_length(v)) || v,
+                                               ''::bytea ORDER BY path)
+                             FROM (SELECT path, convert_to(path, 'UTF8') AS p, convert_to(value, 'UTF8') AS v
+                                   FROM filing_cells WHERE filing_id = filing) c), ''::bytea)
+    WHERE EXISTS (SELECT 1 FROM filings WHERE id = filing)
+    ON CONFLICT (filing_id) DO UPDATE SET cells = excluded.cells;
+END $$;
+
+CREATE FUNCTION formwork_cells_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    DELETE FROM filing_snapshots WHERE filing_id = OLD.filing_id;
+    IF TG_OP = 'UPDATE' AND NEW.filing_id <> OLD.filing_id THEN
+        DELETE FROM filing_snapshots WHERE filing_id = NEW.filing_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER filing_cells_changed AFTER UPDATE OR DELETE ON filing_cells
+    FOR EACH ROW EXECUTE FUNCTION formwork_cells_changed();
+
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_department') THEN
+        GRANT SELECT ON filing_snapshots TO formwork_department;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_reviewer') THEN
+        GRANT SELECT ON filing_snapshots TO formwork_reviewer;
+    END IF;
+END $$;
+
+SELECT formwork_write_snapshot(id) FROM filings;
 )sql";
 
 constexpr Migration kPgMigrations[] = {

@@ -225,4 +225,9 @@ void Location::exec(const std::string& sql) const {
     else formwork::test::pg_cluster().sql(formwork::test::pg_database_of(path), sql);
 }
 
+const char* const kPgBackToVersion1 =
+    "DROP TRIGGER filing_cells_changed ON filing_cells; DROP FUNCTION formwork_cells_changed();"
+    " DROP FUNCTION formwork_write_snapshot(bigint); DROP FUNCTION formwork_varint(bigint);"
+    " DROP TABLE filing_snapshots; UPDATE formwork_schema SET version = 1";
+
 }  // namespace formwork::store::test

@@ -79,6 +79,10 @@ struct Location {
     bool sqlite() const { return backend == "sqlite"; }
 };
 
+// SQL that turns a shared store back into schema version 1 (before the snapshots), to test
+// its migration.
+extern const char* const kPgBackToVersion1;
+
 // The code name of the StoreError `fn` throws, or "ok", or "other: …".
 std::string error_code_of(const std::function<void()>& fn);
 
