@@ -1,4 +1,4 @@
-// The per-filing snapshot (schema version 5): every cell of a filing, its "m/" cells included,
+// The per-filing snapshot (SQLite schema version 5, PostgreSQL version 2): every cell of a filing, its "m/" cells included,
 // in one blob beside the cells, so that a batch read (FilingStore::for_each) reads one row per
 // filing instead of one per cell. The cells stay the truth: saves diff and write them, history
 // is built from them; the snapshot is rewritten by the same transaction that writes them, and

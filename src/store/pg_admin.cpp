@@ -30,6 +30,7 @@ END $$;
 GRANT SELECT, INSERT, UPDATE ON filings TO formwork_department;
 GRANT SELECT, INSERT, UPDATE, DELETE ON filing_cells TO formwork_department;
 GRANT SELECT ON filing_snapshots TO formwork_department;
+GRANT EXECUTE ON FUNCTION formwork_write_snapshot(bigint) TO formwork_department;
 GRANT SELECT, INSERT ON revisions, revision_changes, status_changes TO formwork_department;
 GRANT SELECT ON review_notes, accepted_warnings TO formwork_department;
 GRANT SELECT ON filings, filing_cells, filing_snapshots, revisions, revision_changes, status_changes TO formwork_reviewer;

@@ -1,7 +1,9 @@
 // PostgreSQL statements behind Cursor (see pg_connection.h). A statement that may return every
 // filing (stream) is read through a server-side cursor in chunks, so that a batch check over
 // 100,000 filings does not hold all of them in memory at once, and in the binary form, so that
-// the snapshots' bytes travel as they are rather than as hex digits.
+// the snapshots' bytes travel as they are rather than as hex digits. In that form int64() reads
+// integers and booleans and text()/view() any text or bytea column: a streamed statement
+// selects no other type.
 #include "store/pg_connection.h"
 
 #include <cstdlib>
@@ -18,7 +20,7 @@ using Action = StoreError::Action;
 namespace {
 
 // Rows per FETCH of a streamed statement: a batch's rows are filing snapshots of a few KB
-// each (twice that as hex), so a chunk holds about 10 MB.
+// each, so a chunk holds a few MB.
 constexpr int kChunkRows = 1000;
 constexpr Oid kByteaOid = 17;  // pg_type.oid of bytea, fixed in every server
 

@@ -41,6 +41,9 @@ Database open_postgres(const std::string& url, OpenMode mode) {
     auto owned = std::make_unique<PgConnection>(url, shown);
     PgConnection* conn = owned.get();
     Database db(std::move(owned), shown, mode == OpenMode::ReadOnly);
+    // This program's saves write each filing's snapshot last; the trigger that drops it when
+    // a cell row is added is for other sessions (pg_schema.cpp, version 2).
+    conn->exec("SET formwork.writes_snapshots = on", shown, Action::Open);
 
     int version = stored_version(conn, shown);
     if (version == latest_pg_version()) {
@@ -68,7 +71,7 @@ Database open_postgres(const std::string& url, OpenMode mode) {
         // A department's or reviewer's login may not change the schema: the store's owner
         // upgrades it (formwork admin init), and the login is told so rather than "not allowed".
         if (e.code() == Code::Denied && version >= 0)
-            throw StoreError(Code::OlderSchema, Action::Open, shown, "formwork admin init");
+            throw StoreError(Code::OlderSchema, Action::Open, shown, "formwork admin init: " + e.detail());
         throw;
     } catch (...) {
         if (conn->in_transaction()) PQclear(PQexec(conn->raw(), "ROLLBACK"));

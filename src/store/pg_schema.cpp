@@ -168,13 +168,10 @@ CREATE TRIGGER status_guard BEFORE UPDATE OF status ON filings
 // one per cell. Here the server makes it from the cells, in SQL, byte for byte as
 // encode_snapshot does (per cell in path order — the "C" collation: bytes — a varint of the
 // UTF-8 length of the path, the path, the same for the text): a save calls
-// formwork_write_snapshot last, and a cell row updated or deleted any other way (plain SQL by a
-// login that may write cells) drops it, so readers take the cells. No login writes the table
-// itself (both functions run as the store's owner), so what a batch or a reviewer reads is
-// what the cells say. A cell row added by plain SQL stays unseen, as on SQLite, until the
-// next save, which diffs against the cells and removes it in a revision of its own; a trigger
-// on inserts would cost every imported filing a millisecond. It follows its filing's
-// visibility.
+// formwork_write_snapshot last, and a cell row changed any other way (plain SQL by a login that
+// may write cells, an older program) drops it, so readers take the cells. No login writes the
+// table itself (both functions run as the store's owner), so what a batch or a reviewer reads
+// is what the cells say. It follows its filing's visibility.
 constexpr const char* kVersion2 = R"sql(
 CREATE TABLE filing_snapshots (
     filing_id bigint PRIMARY KEY REFERENCES filings(id) ON DELETE CASCADE,
@@ -200,34 +197,52 @@ CREATE FUNCTION formwork_varint(n bigint) RETURNS bytea LANGUAGE sql IMMUTABLE P
     END
 $$;
 
--- PL/pgSQL, so that its statement's plan is kept for the session.
+-- The two functions below run as the owner: their search path is the store's schema with the
+-- session's temporary tables last, so that no login can slip a table of its own in front.
+SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', true);
+
+-- PL/pgSQL, so that its statement's plan is kept for the session. The filing's row is locked
+-- first, so that a call outside a save waits for a save in progress and then reads its cells.
 CREATE FUNCTION formwork_write_snapshot(filing bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
     SET search_path FROM CURRENT AS $$
 BEGIN
+    PERFORM 1 FROM filings WHERE id = filing FOR SHARE;
+    IF NOT FOUND THEN RETURN; END IF;
     INSERT INTO filing_snapshots(filing_id, cells)
     SELECT filing, coalesce((SELECT string_agg(formwork_varint(octet_length(p)) || p || formwork_varint(octet_length(v)) || v,
-                                               ''::bytea ORDER BY path)
-                             FROM (SELECT path, convert_to(path, 'UTF8') AS p, convert_to(value, 'UTF8') AS v
+                                               ''::bytea ORDER BY p)
+                             FROM (SELECT convert_to(path, 'UTF8') AS p, convert_to(value, 'UTF8') AS v
                                    FROM filing_cells WHERE filing_id = filing) c), ''::bytea)
-    WHERE EXISTS (SELECT 1 FROM filings WHERE id = filing)
     ON CONFLICT (filing_id) DO UPDATE SET cells = excluded.cells;
 END $$;
+REVOKE EXECUTE ON FUNCTION formwork_write_snapshot(bigint) FROM PUBLIC;
 
+-- A cell row updated or deleted drops its filing's snapshot; so does one added by a session
+-- that does not write snapshots itself (plain SQL, or a program of the previous version still
+-- connected while the store was upgraded). This program's sessions set
+-- formwork.writes_snapshots (pg_database.cpp), so its saves, which write the snapshot last,
+-- do not pay for the trigger on every added cell.
 CREATE FUNCTION formwork_cells_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path FROM CURRENT AS $$
 BEGIN
-    DELETE FROM filing_snapshots WHERE filing_id = OLD.filing_id;
-    IF TG_OP = 'UPDATE' AND NEW.filing_id <> OLD.filing_id THEN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        DELETE FROM filing_snapshots WHERE filing_id = OLD.filing_id;
+    END IF;
+    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.filing_id <> OLD.filing_id) THEN
         DELETE FROM filing_snapshots WHERE filing_id = NEW.filing_id;
     END IF;
     RETURN NULL;
 END $$;
 CREATE TRIGGER filing_cells_changed AFTER UPDATE OR DELETE ON filing_cells
     FOR EACH ROW EXECUTE FUNCTION formwork_cells_changed();
+CREATE TRIGGER filing_cells_added AFTER INSERT ON filing_cells
+    FOR EACH ROW WHEN (current_setting('formwork.writes_snapshots', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION formwork_cells_changed();
 
 DO $$ BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_department') THEN
         GRANT SELECT ON filing_snapshots TO formwork_department;
+        GRANT EXECUTE ON FUNCTION formwork_write_snapshot(bigint) TO formwork_department;
     END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'formwork_reviewer') THEN
         GRANT SELECT ON filing_snapshots TO formwork_reviewer;

@@ -203,3 +203,24 @@ TEST_CASE("store-10.6 a store of the previous schema is upgraded by its owner, n
     CHECK(seen[0].same_content(own));
     CHECK(plain_sql(hb, "SELECT filing_id FROM filing_snapshots") == std::vector<std::string>{std::to_string(b.hebei_filing)});
 }
+
+TEST_CASE("store-10.7 the server's snapshot functions read the store's own tables, never a login's") {
+    Bureau b;
+    const std::string nt = b.as(b.nantong, "pw-nt");
+    const std::string other = std::to_string(b.hebei_filing), own = std::to_string(b.nantong_filing);
+    // A temporary table of the login's own, named like the cells, then the function on another
+    // department's filing: it is made from the real cells, the forged row is not in it.
+    CHECK(plain_sql(nt, "CREATE TEMP TABLE filing_cells(filing_id bigint, path text, value text);"
+                        " INSERT INTO filing_cells VALUES (" + other + ", 'f/forged', 'forged');"
+                        " SELECT formwork_write_snapshot(" + other + ")") == std::vector<std::string>{""});
+    CHECK(plain_sql(b.url, "SELECT position('forged'::bytea in cells) FROM filing_snapshots WHERE filing_id = " + other) ==
+          std::vector<std::string>{"0"});
+    // A temporary table named like the snapshots does not keep the real one from being dropped.
+    CHECK(plain_sql(nt, "CREATE TEMP TABLE filing_snapshots(filing_id bigint, cells bytea);"
+                        " UPDATE filing_cells SET value = '改过' WHERE filing_id = " + own + " AND path = 'f/project_name'") ==
+          std::vector<std::string>{"ok 1"});
+    CHECK(plain_sql(b.url, "SELECT count(*) FROM filing_snapshots WHERE filing_id = " + own) == std::vector<std::string>{"0"});
+    // Only department logins (whose saves call it) may call it at all.
+    CHECK(plain_sql(b.as(b.reviewer, "pw-rv"), "SELECT formwork_write_snapshot(" + own + ")") ==
+          std::vector<std::string>{"error: 42501"});
+}

@@ -226,7 +226,8 @@ void Location::exec(const std::string& sql) const {
 }
 
 const char* const kPgBackToVersion1 =
-    "DROP TRIGGER filing_cells_changed ON filing_cells; DROP FUNCTION formwork_cells_changed();"
+    "DROP TRIGGER filing_cells_changed ON filing_cells; DROP TRIGGER filing_cells_added ON filing_cells;"
+    " DROP FUNCTION formwork_cells_changed();"
     " DROP FUNCTION formwork_write_snapshot(bigint); DROP FUNCTION formwork_varint(bigint);"
     " DROP TABLE filing_snapshots; UPDATE formwork_schema SET version = 1";
 
